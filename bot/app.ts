@@ -1,0 +1,141 @@
+import type { Logger } from "pino";
+import { openDatabase, type Database } from "../prisma/db.ts";
+import { migrate } from "../prisma/migrate.ts";
+import type { Config } from "./config.ts";
+import { systemClock, type Clock } from "./core/clock.ts";
+import type { Feature, Services } from "./core/context.ts";
+import { Outbox } from "./core/outbox.ts";
+import { Core } from "./core/router.ts";
+import { Secrets } from "./core/secrets.ts";
+import { createLlm, type Llm } from "./llm.ts";
+import { HttpServer, readBody, sendJson } from "./http.ts";
+import { TelegramChannel } from "./channels/telegram/index.ts";
+import { WebChannel } from "./channels/web/index.ts";
+import { OutboxWorker, type ChannelSender } from "../scheduler/outbox-worker.ts";
+import { Scheduler } from "../scheduler/index.ts";
+import { allFeatures, MENUS } from "../handlers/index.ts";
+import { seedDemo } from "../handlers/admin/demo.ts";
+
+export interface AppOptions {
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+  llm?: Llm | null;
+  features?: Feature[];
+}
+
+/** The composition root's product: every part built, with an explicit start/stop lifecycle. */
+export class App {
+  db!: Database;
+  s!: Services;
+  core!: Core;
+  telegram: TelegramChannel | null = null;
+  web: WebChannel | null = null;
+  scheduler: Scheduler | null = null;
+  workers: OutboxWorker[] = [];
+  private servers: HttpServer[] = [];
+  private pending = new Set<Promise<unknown>>();
+  webPort = 0;
+  port = 0;
+
+  constructor(private o: AppOptions) {}
+
+  async start(): Promise<this> {
+    const { config, log } = this.o;
+    const clock = this.o.clock ?? systemClock;
+    const t0 = Date.now();
+    const m = await migrate(config.DATABASE_URL, { log: (msg) => log.info(msg) });
+    this.db = await openDatabase(config.DATABASE_URL);
+    const prisma = this.db.prisma;
+    const secrets = await Secrets.load(prisma, config.APP_SECRET);
+    const outbox = new Outbox(prisma, clock);
+    const llm = this.o.llm !== undefined ? this.o.llm : createLlm(config, log);
+    this.s = { prisma, clock, log, llm, outbox, config, secrets, registry: new Map() };
+    const features = this.o.features ?? allFeatures();
+    this.core = new Core(this.s, features);
+    if (config.demo) {
+      const seeded = await seedDemo(prisma);
+      log.info(seeded, "demo organisation ready");
+    }
+    for (const f of features) await f.init?.(this.s);
+
+    const senders: ChannelSender[] = [];
+    if (config.TELEGRAM_BOT_TOKEN) {
+      this.telegram = new TelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        mode: config.BOT_MODE,
+        publicUrl: config.PUBLIC_URL,
+        webhookSecret: config.WEBHOOK_SECRET,
+        ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
+        log: log.child({ channel: "telegram" }),
+        core: this.core,
+        menus: MENUS,
+      });
+      senders.push(this.telegram.sender());
+    }
+    if (config.webChat) {
+      this.web = new WebChannel(this.s, this.core, { demo: config.demo });
+      senders.push(this.web.sender());
+      const http = new HttpServer(log.child({ http: "web" }));
+      this.web.mount(http);
+      for (const f of features) (f as Feature & { web?: (h: HttpServer, s: Services) => void }).web?.(http, this.s);
+      this.webPort = await http.listen(config.WEB_PORT, config.WEB_HOST);
+      this.servers.push(http);
+      log.info({ url: `http://${config.WEB_HOST}:${this.webPort}/` }, "web chat ready");
+    }
+
+    // crash recovery: updates stored but not handled are handled first
+    const recovered = await this.core.recover();
+    if (recovered) log.info({ recovered }, "handled updates left over from the last run");
+
+    for (const sender of senders) {
+      const w = new OutboxWorker(outbox, sender, log.child({ outbox: sender.channel }));
+      w.start();
+      this.workers.push(w);
+    }
+    if (config.SCHEDULER) {
+      this.scheduler = new Scheduler(this.s, features, outbox.instanceId);
+      await this.scheduler.start();
+    }
+    if (this.telegram) {
+      if (config.BOT_MODE === "webhook") await this.startWebhookServer();
+      await this.telegram.start();
+    }
+    log.info({ ms: Date.now() - t0, migrations: m.applied.length, db: this.db.provider }, "bot started");
+    return this;
+  }
+
+  private async startWebhookServer(): Promise<void> {
+    const { config, log } = this.o;
+    const http = new HttpServer(log.child({ http: "webhook" }));
+    http.route("POST", "/telegram", async (req, res) => {
+      const body = await readBody(req, 1024 * 1024);
+      const r = await this.telegram!.handleWebhook(req, body);
+      sendJson(res, r.status, r.status === 200 ? { ok: true } : { ok: false });
+      if (r.after) this.track(r.after());
+    });
+    http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true }));
+    this.port = await http.listen(config.PORT, config.HOST);
+    this.servers.push(http);
+  }
+
+  /** Work done after answering a webhook: awaited on stop so nothing is cut in half. */
+  track(p: Promise<unknown>): void {
+    const q = p.catch((e) => this.o.log.error({ err: e }, "background work failed"));
+    this.pending.add(q);
+    void q.finally(() => this.pending.delete(q));
+  }
+
+  async stop(): Promise<void> {
+    const { log } = this.o;
+    await this.telegram?.stop().catch((e) => log.warn({ err: e }, "telegram stop"));
+    this.web?.closeStreams();
+    for (const s of this.servers) await s.close();
+    await Promise.all([...this.pending]);
+    await this.scheduler?.stop();
+    for (const w of this.workers) await w.stop();
+    await this.db?.close();
+    log.info("bot stopped");
+  }
+}

@@ -1,0 +1,222 @@
+import type { IncomingMessage } from "node:http";
+import { timingSafeEqual } from "node:crypto";
+import { Bot, GrammyError, HttpError, type Context } from "grammy";
+import type { Update, UserFromGetMe, BotCommand } from "grammy/types";
+import { createConcurrentSink, createRunner, createSource, createUpdateFetcher, type RunnerHandle } from "@grammyjs/runner";
+import type { Logger } from "pino";
+import type { Core } from "../../core/router.ts";
+import type { Incoming, OutboxPayload } from "../../core/types.ts";
+import { renderTelegramHtml } from "../../core/text.ts";
+import type { ChannelSender, DeliveryResult } from "../../../scheduler/outbox-worker.ts";
+import { menuText } from "../../../prompts/vi/core.ts";
+import type { Role } from "../../core/context.ts";
+
+/** Parse a Telegram update into the core's Incoming; null for what the bot ignores. */
+export function telegramIncoming(u: Update): Incoming | null {
+  if (u.callback_query) {
+    const q = u.callback_query;
+    const chat = q.message?.chat;
+    if (!chat || chat.type !== "private") return null;
+    const m = /^c:(\d{1,12}):(\d{1,3})$/.exec(q.data ?? "");
+    return {
+      channel: "telegram",
+      chatId: String(chat.id),
+      userId: String(q.from.id),
+      displayName: displayName(q.from),
+      ...(m ? { choice: { setId: Number(m[1]), index: Number(m[2]) } } : { unsupported: true }),
+      callbackId: q.id,
+    };
+  }
+  const msg = u.message;
+  if (!msg || !msg.from || msg.chat.type !== "private") return null;
+  const base = { channel: "telegram" as const, chatId: String(msg.chat.id), userId: String(msg.from.id), displayName: displayName(msg.from), date: new Date(msg.date * 1000) };
+  if (typeof msg.text === "string") return { ...base, text: msg.text };
+  if (msg.photo?.length) {
+    const biggest = msg.photo[msg.photo.length - 1]!;
+    return { ...base, photo: biggest.file_id, text: msg.caption ?? "" };
+  }
+  return { ...base, unsupported: true };
+}
+
+function displayName(u: { first_name: string; last_name?: string; username?: string }): string {
+  return [u.first_name, u.last_name].filter(Boolean).join(" ").trim() || u.username || "Bạn";
+}
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  publicUrl?: string;
+  webhookSecret?: string;
+  ratePerSecond: number;
+  log: Logger;
+  core: Core;
+  /** Command menus per role (command → description). */
+  menus: Record<Role | "guest", string[]>;
+}
+
+/** The Telegram channel: grammY for the API, the runner for polling, our own webhook endpoint. */
+export class TelegramChannel {
+  readonly bot: Bot;
+  private runner: RunnerHandle | null = null;
+  private me: UserFromGetMe | null = null;
+
+  constructor(private o: TelegramOptions) {
+    this.bot = new Bot(o.token, { client: { apiRoot: o.apiRoot, timeoutSeconds: 60 } });
+    this.bot.on("callback_query", async (ctx, next) => {
+      // acknowledge the press at once; the answer itself goes through the outbox
+      await ctx.answerCallbackQuery().catch(() => undefined);
+      await next();
+    });
+    this.bot.use(async (ctx: Context) => this.handle(ctx.update));
+    this.bot.catch((err) => o.log.error({ err: err.error }, "telegram update failed"));
+  }
+
+  get username(): string | undefined {
+    return this.me?.username;
+  }
+
+  private inboxIds = new Map<number, number>();
+
+  /** Middleware end: hand the stored update to the core. */
+  private async handle(update: Update): Promise<void> {
+    const inboxId = this.inboxIds.get(update.update_id);
+    this.inboxIds.delete(update.update_id);
+    const incoming = telegramIncoming(update);
+    if (inboxId === undefined || !incoming) return;
+    await this.o.core.processStored(inboxId, incoming);
+    if (incoming.text?.startsWith("/start")) await this.refreshMenu(incoming).catch(() => undefined);
+  }
+
+  /** Store an update (before Telegram is told we have it). False for a redelivery or an ignored update. */
+  async store(update: Update): Promise<boolean> {
+    const incoming = telegramIncoming(update);
+    if (!incoming) return false;
+    const id = await this.o.core.store(incoming, String(update.update_id));
+    if (id === null) return false;
+    this.inboxIds.set(update.update_id, id);
+    return true;
+  }
+
+  async start(): Promise<void> {
+    this.me = await this.bot.api.getMe();
+    this.bot.botInfo = this.me;
+    await this.setMenus().catch((e) => this.o.log.warn({ err: e }, "setMyCommands failed"));
+    if (this.o.mode === "webhook") {
+      await this.bot.api.setWebhook(`${this.o.publicUrl!.replace(/\/$/, "")}/telegram`, {
+        secret_token: this.o.webhookSecret!,
+        allowed_updates: ["message", "callback_query"],
+      });
+      return;
+    }
+    await this.bot.api.deleteWebhook();
+    const fetchUpdates = createUpdateFetcher(this.bot, { fetch: { timeout: 25, allowed_updates: ["message", "callback_query"] }, silent: true });
+    // Updates are stored before supply() returns, i.e. before the next getUpdates moves the offset past them.
+    const source = createSource<Update>({
+      supply: async (batchSize, signal) => {
+        const updates = await fetchUpdates(batchSize, signal);
+        const kept: Update[] = [];
+        for (const u of updates) if (await this.store(u)) kept.push(u);
+        return kept;
+      },
+    });
+    const sink = createConcurrentSink<Update>(
+      { consume: (u) => this.bot.handleUpdate(u) },
+      async (err) => this.o.log.error({ err }, "telegram sink error"),
+      { concurrency: 100 },
+    );
+    this.runner = createRunner(source, sink);
+    this.runner.start();
+  }
+
+  async stop(): Promise<void> {
+    if (this.runner?.isRunning()) await this.runner.stop();
+    this.runner = null;
+  }
+
+  /** Webhook endpoint: secret checked in constant time, update stored, 200 at once, handled after. */
+  async handleWebhook(req: IncomingMessage, body: Buffer): Promise<{ status: number; after?: () => Promise<void> }> {
+    const got = req.headers["x-telegram-bot-api-secret-token"];
+    if (!safeEqual(typeof got === "string" ? got : "", this.o.webhookSecret ?? "")) return { status: 401 };
+    let update: Update;
+    try {
+      update = JSON.parse(body.toString("utf8")) as Update;
+    } catch {
+      return { status: 400 };
+    }
+    if (typeof update?.update_id !== "number") return { status: 400 };
+    const stored = await this.store(update);
+    return { status: 200, after: stored ? () => this.bot.handleUpdate(update) : undefined };
+  }
+
+  private async setMenus(): Promise<void> {
+    const cmds = (names: string[]): BotCommand[] => names.map((c) => ({ command: c, description: menuText[c] ?? c }));
+    await this.bot.api.setMyCommands(cmds(this.o.menus.youth));
+    await this.bot.api.setMyCommands(cmds(this.o.menus.youth), { language_code: "vi" });
+  }
+
+  /** Secretaries and cadres get their own command menu in their chat. */
+  private async refreshMenu(incoming: Incoming): Promise<void> {
+    const { memberships } = await this.o.core.loadPerson(incoming);
+    const roles = new Set(memberships.map((m) => m.role));
+    const names = new Set(this.o.menus.youth);
+    for (const r of ["secretary", "cadre", "admin"] as const) if (roles.has(r)) for (const c of this.o.menus[r]) names.add(c);
+    if (names.size === this.o.menus.youth.length) return;
+    await this.bot.api.setMyCommands(
+      [...names].map((c) => ({ command: c, description: menuText[c] ?? c })),
+      { scope: { type: "chat", chat_id: Number(incoming.chatId) } },
+    );
+  }
+
+  sender(): ChannelSender {
+    return {
+      channel: "telegram",
+      limits: { perSecond: this.o.ratePerSecond, perChatBurst: 2, perChatPerSecond: 1, groupPerMinute: 20 },
+      isGroup: (chatId) => chatId.startsWith("-"),
+      concurrency: 4,
+      send: (chatId, payload) => this.send(chatId, payload),
+    };
+  }
+
+  async send(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
+    try {
+      const keyboard = payload.buttons?.length ? { inline_keyboard: buttonRows(payload.buttons) } : undefined;
+      const msg = await this.bot.api.sendMessage(chatId, renderTelegramHtml(payload.text), {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(keyboard ? { reply_markup: keyboard } : {}),
+      });
+      return { ok: true, messageId: String(msg.message_id) };
+    } catch (e) {
+      return classifyTelegramError(e);
+    }
+  }
+}
+
+function buttonRows(buttons: { label: string; data: string }[]) {
+  const rows: { text: string; callback_data: string }[][] = [];
+  const short = buttons.every((b) => b.label.length <= 14);
+  for (let i = 0; i < buttons.length; i += short ? 2 : 1) {
+    rows.push(buttons.slice(i, i + (short ? 2 : 1)).map((b) => ({ text: b.label.slice(0, 64), callback_data: b.data })));
+  }
+  return rows;
+}
+
+export function classifyTelegramError(e: unknown): DeliveryResult {
+  if (e instanceof GrammyError) {
+    const error = `${e.error_code} ${e.description}`;
+    if (e.error_code === 429) return { ok: false, kind: "retry", error, retryAfterMs: ((e.parameters.retry_after ?? 1) + 0.2) * 1000 };
+    if (e.error_code === 403) return { ok: false, kind: "blocked", error };
+    if (e.error_code >= 500) return { ok: false, kind: "retry", error };
+    return { ok: false, kind: "fatal", error };
+  }
+  if (e instanceof HttpError) return { ok: false, kind: "retry", error: "network error" };
+  return { ok: false, kind: "retry", error: e instanceof Error ? e.name : "error" };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && y.length > 0 && timingSafeEqual(x, y);
+}
+

@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["1", "0", "true", "false", "on", "off", "yes", "no"])
+  .transform((v) => ["1", "true", "on", "yes"].includes(v));
+
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL (${protocols.join(" or ")})`);
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every setting of DESIGN.md, validated at start. */
+export const configSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/bot.db")
+      .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: or postgresql://"),
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{5,}$/, "must look like 123456:ABC…")
+      .optional(),
+    TELEGRAM_API_ROOT: url(["http:", "https:"]).default("https://api.telegram.org"),
+    ZALO_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{5,}$/, "must look like <bot_id>:<secret>")
+      .optional(),
+    ZALO_API_BASE: url(["http:", "https:"]).default("https://bot-api.zaloplatforms.com"),
+    BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    PUBLIC_URL: url(["https:", "http:"]).optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8–256 characters of A-Z a-z 0-9 _ -")
+      .optional(),
+    PORT: port.default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    WEB_CHAT: bool.optional(),
+    WEB_PORT: port.default(8080),
+    WEB_HOST: z.string().default("127.0.0.1"),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: url(["http:", "https:"]).optional(),
+    OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+    TZ: z
+      .string()
+      .default("Asia/Ho_Chi_Minh")
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone such as Asia/Ho_Chi_Minh"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Secret used to pseudonymise and encrypt anonymous askers. Generated and stored in the database when absent. */
+    APP_SECRET: z.string().min(16).optional(),
+    TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(30).default(25),
+    ZALO_RATE_PER_SECOND: z.coerce.number().positive().max(30).default(5),
+    /** Messages one user may send in FLOOD_WINDOW_SECONDS before being slowed down. */
+    FLOOD_MAX_MESSAGES: z.coerce.number().int().positive().default(20),
+    FLOOD_WINDOW_SECONDS: z.coerce.number().int().positive().default(10),
+    MAX_OPEN_QUESTIONS: z.coerce.number().int().positive().default(5),
+    ANSWER_DAYS: z.coerce.number().int().positive().default(3),
+    GUIDE_CRON: z.string().default("30 7 1 * *"),
+    GUIDE_REMINDER_CRON: z.string().default("0 8 20 * *"),
+    SCHEDULER: bool.default(true),
+    /** Demo organisation seeded at start when no channel token is set (default) or forced. */
+    DEMO: bool.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_MODE === "webhook" && (c.TELEGRAM_BOT_TOKEN || c.ZALO_BOT_TOKEN)) {
+      if (!c.PUBLIC_URL) ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required when BOT_MODE=webhook" });
+      if (!c.WEBHOOK_SECRET)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema> & { webChat: boolean; demo: boolean };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse the environment; throws ConfigError with one line per bad variable and never echoes a value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape ?? {})) {
+    const v = env[key];
+    if (v !== undefined && v !== "") input[key] = v;
+  }
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0] ?? "config")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration — ${lines.join("; ")}`);
+  }
+  const c = parsed.data;
+  const noChannel = !c.TELEGRAM_BOT_TOKEN && !c.ZALO_BOT_TOKEN;
+  return { ...c, webChat: c.WEB_CHAT ?? noChannel, demo: c.DEMO ?? noChannel };
+}

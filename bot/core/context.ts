@@ -1,0 +1,109 @@
+import type { Logger } from "pino";
+import type { Db } from "../../prisma/db.ts";
+import type { Config } from "../config.ts";
+import type { Llm } from "../llm.ts";
+import type { Clock } from "./clock.ts";
+import type { Outbox } from "./outbox.ts";
+import type { Secrets } from "./secrets.ts";
+import type { Choice, Incoming } from "./types.ts";
+
+export type Role = "youth" | "secretary" | "cadre" | "admin";
+export const ROLES: Role[] = ["youth", "secretary", "cadre", "admin"];
+
+export interface UnitView {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  isBranch: boolean;
+}
+
+export interface MembershipView {
+  unitId: number;
+  role: Role;
+  topics: string[];
+  unit: UnitView;
+}
+
+export interface PersonView {
+  id: number;
+  displayName: string;
+  title: string | null;
+}
+
+/** Everything a feature needs, injected once at start (tests pass their own). */
+export interface Services {
+  prisma: Db;
+  clock: Clock;
+  log: Logger;
+  llm: Llm | null;
+  outbox: Outbox;
+  config: Config;
+  secrets: Secrets;
+  /** Public features call each other through this registry (e.g. the FAQ index). */
+  registry: Map<string, unknown>;
+}
+
+export interface FlowState {
+  name: string;
+  data: Record<string, unknown>;
+}
+
+/** The context of one incoming update, as seen by a feature. */
+export interface Ctx {
+  readonly s: Services;
+  readonly in: Incoming;
+  readonly log: Logger;
+  /** The registered person, or null for a newcomer. */
+  person: PersonView | null;
+  memberships: MembershipView[];
+  /** Command name without the slash (lower case) and the text after it. */
+  command: string | null;
+  args: string;
+  flow: FlowState | null;
+  hasRole(...roles: Role[]): boolean;
+  /** Memberships with one of the roles (e.g. units where I am a cadre). */
+  withRole(...roles: Role[]): MembershipView[];
+  /** Primary unit (first membership), for youth features. */
+  primaryUnit(): UnitView | null;
+  reply(text: string, choices?: Choice[]): void;
+  setFlow(name: string, data?: Record<string, unknown>): Promise<void>;
+  clearFlow(): Promise<void>;
+  audit(action: string, entity?: string, entityId?: string | number, detail?: string): Promise<void>;
+  /** Reload person and memberships after a registration change. */
+  reload(): Promise<void>;
+}
+
+export interface CommandSpec {
+  /** Roles allowed; undefined = any registered person. */
+  roles?: Role[];
+  /** Usable before registration. */
+  guest?: boolean;
+  run(ctx: Ctx): Promise<void>;
+}
+
+export interface ActionSpec {
+  roles?: Role[];
+  guest?: boolean;
+  run(ctx: Ctx, args: Record<string, string | number | boolean | null>): Promise<void>;
+}
+
+/** One feature module: what it answers and what it runs on schedule. */
+export interface Feature {
+  name: string;
+  commands?: Record<string, CommandSpec>;
+  actions?: Record<string, ActionSpec>;
+  /** Plain text while the user is in one of this feature's flows. */
+  flows?: Record<string, (ctx: Ctx, text: string) => Promise<void>>;
+  /** Durable job kinds this feature runs (see scheduler/jobs.ts). */
+  jobs?: Record<string, (s: Services, payload: Record<string, unknown>) => Promise<void>>;
+  /** Periodic ticks: each returns jobs to ensure (idempotent by dedupeKey). */
+  ticks?: { name: string; cron: string; run(s: Services, now: Date): Promise<void> }[];
+  /** Plain text outside any flow and command (first feature that handles it wins). */
+  fallback?: (ctx: Ctx, text: string) => Promise<boolean>;
+  /** Called once at start (e.g. to build in-memory indexes). */
+  init?: (s: Services) => Promise<void>;
+}

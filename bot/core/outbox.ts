@@ -1,0 +1,213 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../prisma/db.ts";
+import type { Clock } from "./clock.ts";
+import { CHANNEL_TRAITS } from "./channels.ts";
+import { splitText } from "./text.ts";
+import { coreText } from "../../prompts/vi/core.ts";
+import type { ChannelName, Outgoing, OutboxPayload } from "./types.ts";
+
+export interface Target {
+  channel: ChannelName;
+  chatId: string;
+  /** Platform user the choices belong to (who may press them). */
+  userKey: string;
+  personId?: number | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  channel: string;
+  chatId: string;
+  payload: OutboxPayload;
+  attempts: number;
+}
+
+export interface EnqueueOptions {
+  /** Delivery happens once per key, whatever is retried or re-run. */
+  dedupeKey?: string;
+  /** Earliest delivery time. */
+  notBefore?: Date;
+}
+
+type Listener = (channel: ChannelName) => void;
+
+/**
+ * The durable outbox: every outbound message is a row, delivered by a per-channel sender
+ * that claims rows by lease, so a crash neither loses nor duplicates them.
+ */
+export class Outbox {
+  private listeners = new Set<Listener>();
+  readonly instanceId = randomUUID();
+
+  constructor(
+    private prisma: Db,
+    private clock: Clock,
+  ) {}
+
+  onEnqueue(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private wake(channel: ChannelName): void {
+    for (const l of this.listeners) l(channel);
+  }
+
+  /** Render a message for a target's channel: split to its limit, choices as buttons or a numbered list. */
+  async render(target: Target, out: Outgoing): Promise<OutboxPayload[]> {
+    const traits = CHANNEL_TRAITS[target.channel];
+    let text = out.text;
+    let buttons: OutboxPayload["buttons"];
+    if (out.choices?.length) {
+      const set = await this.prisma.choiceSet.create({
+        data: {
+          channel: target.channel,
+          userKey: target.userKey,
+          items: JSON.stringify(out.choices.map((c) => ({ action: c.action, args: c.args ?? {} }))),
+        },
+      });
+      if (traits.buttons) {
+        buttons = out.choices.map((c, i) => ({ label: c.label, data: `c:${set.id}:${i + 1}` }));
+      } else {
+        text += "\n\n" + out.choices.map((c, i) => `${i + 1}. ${c.label}`).join("\n") + "\n" + coreText.numberedHint;
+      }
+    }
+    const parts = splitText(text, traits.maxLength);
+    return parts.map((p, i) => (i === parts.length - 1 && buttons ? { text: p, buttons } : { text: p }));
+  }
+
+  /** Queue a message (split into parts as needed). Returns the row ids. */
+  async enqueue(target: Target, out: Outgoing, opts: EnqueueOptions = {}): Promise<number[]> {
+    if (opts.dedupeKey) {
+      const exists = await this.prisma.outboxMessage.findUnique({ where: { dedupeKey: `${opts.dedupeKey}#1` }, select: { id: true } });
+      if (exists) return [];
+    }
+    const payloads = await this.render(target, out);
+    const notBefore = opts.notBefore ?? this.clock.now();
+    const ids: number[] = [];
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        for (let i = 0; i < payloads.length; i++) {
+          const row = await tx.outboxMessage.create({
+            data: {
+              channel: target.channel,
+              chatId: target.chatId,
+              personId: target.personId ?? null,
+              payload: JSON.stringify(payloads[i]),
+              nextAttemptAt: notBefore,
+              createdAt: this.clock.now(),
+              dedupeKey: opts.dedupeKey ? `${opts.dedupeKey}#${i + 1}` : null,
+            },
+            select: { id: true },
+          });
+          ids.push(row.id);
+        }
+      });
+    } catch (e) {
+      if (opts.dedupeKey && isUniqueViolation(e)) return [];
+      throw e;
+    }
+    this.wake(target.channel);
+    return ids;
+  }
+
+  /** Queue a message to a person on their preferred reachable channel. False when unreachable. */
+  async toPerson(personId: number, out: Outgoing, opts: EnqueueOptions = {}): Promise<boolean> {
+    const target = await this.targetOf(personId);
+    if (!target) return false;
+    await this.enqueue(target, out, opts);
+    return true;
+  }
+
+  async targetOf(personId: number): Promise<Target | null> {
+    const [person, identities] = await Promise.all([
+      this.prisma.person.findUnique({ where: { id: personId }, select: { preferredChannel: true } }),
+      this.prisma.identity.findMany({ where: { personId, blockedAt: null }, orderBy: { id: "desc" } }),
+    ]);
+    if (!person || identities.length === 0) return null;
+    const id = identities.find((i) => i.channel === person.preferredChannel) ?? identities[0]!;
+    return { channel: id.channel as ChannelName, chatId: id.chatId, userKey: id.externalId, personId };
+  }
+
+  /**
+   * Claim up to `limit` due rows of a channel for this instance. Each row is taken with a
+   * compare-and-set on its lease, so two senders never hold the same row.
+   */
+  async claim(channel: ChannelName, limit: number, leaseMs = 60_000): Promise<OutboxRow[]> {
+    const now = this.clock.now();
+    const candidates = await this.prisma.outboxMessage.findMany({
+      where: {
+        channel,
+        status: "pending",
+        nextAttemptAt: { lte: now },
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+      },
+      orderBy: { id: "asc" },
+      take: limit,
+      select: { id: true, chatId: true, payload: true, attempts: true, leaseUntil: true },
+    });
+    const claimed: OutboxRow[] = [];
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    for (const c of candidates) {
+      const r = await this.prisma.outboxMessage.updateMany({
+        where: { id: c.id, status: "pending", leaseUntil: c.leaseUntil },
+        data: { leaseOwner: this.instanceId, leaseUntil },
+      });
+      if (r.count === 1) {
+        claimed.push({ id: c.id, channel, chatId: c.chatId, payload: JSON.parse(c.payload) as OutboxPayload, attempts: c.attempts });
+      }
+    }
+    return claimed;
+  }
+
+  async markSent(id: number, platformMessageId?: string): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({
+      where: { id, leaseOwner: this.instanceId },
+      data: { status: "sent", sentAt: this.clock.now(), platformMessageId: platformMessageId ?? null, leaseUntil: null, attempts: { increment: 1 } },
+    });
+  }
+
+  /** Retry later; later messages of the same chat wait too, so order is kept. */
+  async markRetry(row: OutboxRow, error: string, delayMs: number): Promise<void> {
+    const next = new Date(this.clock.now().getTime() + delayMs);
+    await this.prisma.$transaction([
+      this.prisma.outboxMessage.updateMany({
+        where: { id: row.id, leaseOwner: this.instanceId },
+        data: { nextAttemptAt: next, lastError: error.slice(0, 500), attempts: { increment: 1 }, leaseUntil: null, leaseOwner: null },
+      }),
+      this.prisma.outboxMessage.updateMany({
+        where: { channel: row.channel, chatId: row.chatId, status: "pending", id: { gt: row.id }, nextAttemptAt: { lt: next } },
+        data: { nextAttemptAt: next },
+      }),
+    ]);
+  }
+
+  /** Release a claimed row untouched (e.g. rate limit reached before sending). */
+  async release(id: number): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({ where: { id, leaseOwner: this.instanceId }, data: { leaseUntil: null, leaseOwner: null } });
+  }
+
+  async markFailed(id: number, error: string): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({
+      where: { id, leaseOwner: this.instanceId },
+      data: { status: "failed", lastError: error.slice(0, 500), leaseUntil: null, attempts: { increment: 1 } },
+    });
+  }
+
+  /** The user blocked the bot: this and every pending message to the chat stop, the identity is marked. */
+  async markBlocked(row: OutboxRow, error: string): Promise<void> {
+    const now = this.clock.now();
+    await this.prisma.$transaction([
+      this.prisma.outboxMessage.updateMany({
+        where: { channel: row.channel, chatId: row.chatId, status: "pending" },
+        data: { status: "blocked", lastError: error.slice(0, 500), leaseUntil: null },
+      }),
+      this.prisma.identity.updateMany({ where: { channel: row.channel, chatId: row.chatId }, data: { blockedAt: now } }),
+    ]);
+  }
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === "P2002" || /unique constraint/i.test(err?.message ?? "");
+}

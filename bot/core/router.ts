@@ -1,0 +1,294 @@
+import type { Logger } from "pino";
+import { coreText } from "../../prompts/vi/core.ts";
+import { MAX_INPUT_LENGTH } from "./channels.ts";
+import type { ActionSpec, CommandSpec, Ctx, Feature, FlowState, MembershipView, PersonView, Role, Services } from "./context.ts";
+import { FloodGuard } from "./flood.ts";
+import { cleanInput } from "./text.ts";
+import type { Choice, Incoming, Outgoing } from "./types.ts";
+import { isUniqueViolation } from "./outbox.ts";
+
+/** How long a set of offered choices stays valid. */
+const CHOICE_TTL_MS = 7 * 86_400_000;
+
+/**
+ * The channel-neutral core: stores each update (inbox), resolves who is talking, routes
+ * commands, choices and flows to the features, and queues every reply through the outbox.
+ */
+export class Core {
+  private commands = new Map<string, CommandSpec>();
+  private actions = new Map<string, ActionSpec>();
+  private flows = new Map<string, (ctx: Ctx, text: string) => Promise<void>>();
+  private fallbacks: NonNullable<Feature["fallback"]>[] = [];
+  private flood: FloodGuard;
+  /** Serialises processing per chat inside this instance (order within a chat). */
+  private chains = new Map<string, Promise<void>>();
+
+  constructor(
+    readonly s: Services,
+    readonly features: Feature[],
+  ) {
+    for (const f of features) {
+      for (const [k, v] of Object.entries(f.commands ?? {})) this.register(this.commands, k, v, f.name);
+      for (const [k, v] of Object.entries(f.actions ?? {})) this.register(this.actions, k, v, f.name);
+      for (const [k, v] of Object.entries(f.flows ?? {})) this.register(this.flows, k, v, f.name);
+      if (f.fallback) this.fallbacks.push(f.fallback);
+    }
+    this.flood = new FloodGuard(s.config.FLOOD_MAX_MESSAGES, s.config.FLOOD_WINDOW_SECONDS * 1000);
+  }
+
+  private register<T>(map: Map<string, T>, key: string, v: T, feature: string): void {
+    if (map.has(key)) throw new Error(`Duplicate registration of "${key}" by feature ${feature}`);
+    map.set(key, v);
+  }
+
+  commandNames(): string[] {
+    return [...this.commands.keys()];
+  }
+
+  /**
+   * Store an update before it is acknowledged. Returns the inbox id, or null when this
+   * platform update was already stored (a redelivery).
+   */
+  async store(incoming: Incoming, updateKey: string): Promise<number | null> {
+    try {
+      const row = await this.s.prisma.inboundUpdate.create({
+        data: { channel: incoming.channel, updateKey, payload: JSON.stringify(incoming), receivedAt: this.s.clock.now() },
+        select: { id: true },
+      });
+      return row.id;
+    } catch (e) {
+      if (isUniqueViolation(e)) return null;
+      throw e;
+    }
+  }
+
+  /** Store then process (in order per chat). Duplicate updates are ignored. */
+  async receive(incoming: Incoming, updateKey: string): Promise<void> {
+    const id = await this.store(incoming, updateKey);
+    if (id !== null) await this.processStored(id, incoming);
+  }
+
+  /** Process a stored update once: claim it, handle it, queue replies and mark it done. */
+  async processStored(inboxId: number, incoming: Incoming): Promise<void> {
+    const key = `${incoming.channel}:${incoming.chatId}`;
+    const prev = this.chains.get(key) ?? Promise.resolve();
+    const run = prev.then(() => this.processOne(inboxId, incoming));
+    const tail = run.catch(() => undefined);
+    this.chains.set(key, tail);
+    void tail.then(() => {
+      if (this.chains.get(key) === tail) this.chains.delete(key);
+    });
+    await run;
+  }
+
+  /** Updates stored but never handled (crash between receipt and handling) are handled first at start. */
+  async recover(): Promise<number> {
+    const stale = new Date(this.s.clock.now().getTime() - 60_000);
+    await this.s.prisma.inboundUpdate.updateMany({ where: { status: "processing", receivedAt: { lt: stale } }, data: { status: "pending" } });
+    let n = 0;
+    for (;;) {
+      const rows = await this.s.prisma.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: 200 });
+      if (!rows.length) break;
+      for (const r of rows) {
+        await this.processStored(r.id, JSON.parse(r.payload) as Incoming);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private async processOne(inboxId: number, incoming: Incoming): Promise<void> {
+    const { prisma } = this.s;
+    const claimed = await prisma.inboundUpdate.updateMany({ where: { id: inboxId, status: "pending" }, data: { status: "processing" } });
+    if (claimed.count !== 1) return;
+    const log = this.s.log.child({ update: inboxId, channel: incoming.channel });
+    const replies: Outgoing[] = [];
+    let status = "done";
+    let error: string | null = null;
+    try {
+      const verdict = this.flood.check(`${incoming.channel}:${incoming.userId}`, Date.now());
+      if (verdict === "drop") status = "throttled";
+      else if (verdict === "warn") {
+        status = "throttled";
+        replies.push({ text: coreText.flood });
+      } else {
+        const ctx = await this.buildCtx(incoming, log, replies);
+        await this.dispatch(ctx);
+      }
+    } catch (e) {
+      status = "failed";
+      error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      log.error({ err: e }, "update failed");
+      replies.length = 0;
+      replies.push({ text: coreText.internalError });
+    }
+    const target = { channel: incoming.channel, chatId: incoming.chatId, userKey: incoming.userId };
+    let i = 0;
+    for (const r of replies) await this.s.outbox.enqueue(target, r, { dedupeKey: `in:${inboxId}:${i++}` });
+    await prisma.inboundUpdate.update({
+      where: { id: inboxId },
+      data: { status, processedAt: this.s.clock.now(), error: error?.slice(0, 500) ?? null },
+    });
+  }
+
+  private async dispatch(ctx: Ctx): Promise<void> {
+    const inc = ctx.in;
+    if (inc.unsupported) return ctx.reply(coreText.unsupported);
+    if (inc.choice) return this.runChoice(ctx, inc.choice.setId, inc.choice.index);
+    const raw = inc.text ?? "";
+    if (raw.length > MAX_INPUT_LENGTH) return ctx.reply(coreText.tooLong(MAX_INPUT_LENGTH));
+    const text = cleanInput(raw);
+    if (!text && !inc.photo) return ctx.reply(coreText.empty);
+
+    const cmd = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
+    if (cmd) {
+      const name = cmd[1]!.toLowerCase();
+      ctx.command = name;
+      ctx.args = (cmd[2] ?? "").trim();
+      const spec = this.commands.get(name);
+      if (!spec) return ctx.reply(coreText.unknownCommand(name));
+      if (!this.allowed(ctx, spec)) return;
+      return spec.run(ctx);
+    }
+    if (/^\d{1,2}$/.test(text)) {
+      const set = await this.latestChoiceSet(ctx);
+      if (set) return this.runChoice(ctx, set.id, Number(text));
+    }
+    if (ctx.flow) {
+      const flow = this.flows.get(ctx.flow.name);
+      if (flow) return flow(ctx, text);
+      await ctx.clearFlow();
+    }
+    for (const fb of this.fallbacks) if (await fb(ctx, text)) return;
+    ctx.reply(ctx.person ? coreText.plainTextHint : coreText.notRegistered);
+  }
+
+  private allowed(ctx: Ctx, spec: { roles?: Role[]; guest?: boolean }): boolean {
+    if (spec.guest) return true;
+    if (!ctx.person) {
+      ctx.reply(coreText.notRegistered);
+      return false;
+    }
+    if (spec.roles && !ctx.hasRole(...spec.roles)) {
+      ctx.reply(coreText.notAllowed(spec.roles.map((r) => coreText.roleNames[r] ?? r).join(", ")));
+      return false;
+    }
+    return true;
+  }
+
+  private async latestChoiceSet(ctx: Ctx) {
+    return this.s.prisma.choiceSet.findFirst({
+      where: { channel: ctx.in.channel, userKey: ctx.in.userId, createdAt: { gt: new Date(this.s.clock.now().getTime() - CHOICE_TTL_MS) } },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    });
+  }
+
+  /** A pressed button or typed number: checked against the set offered to this very user. */
+  private async runChoice(ctx: Ctx, setId: number, index: number): Promise<void> {
+    const set = await this.s.prisma.choiceSet.findUnique({ where: { id: setId } });
+    const fresh = set && set.createdAt.getTime() > this.s.clock.now().getTime() - CHOICE_TTL_MS;
+    if (!set || !fresh || set.channel !== ctx.in.channel || set.userKey !== ctx.in.userId) return ctx.reply(coreText.choiceExpired);
+    const items = JSON.parse(set.items) as { action: string; args: Record<string, string | number | boolean | null> }[];
+    const item = items[index - 1];
+    const spec = item && this.actions.get(item.action);
+    if (!item || !spec) return ctx.reply(coreText.choiceExpired);
+    if (!this.allowed(ctx, spec)) return;
+    await spec.run(ctx, item.args);
+  }
+
+  private async buildCtx(incoming: Incoming, log: Logger, replies: Outgoing[]): Promise<Ctx> {
+    const { prisma } = this.s;
+    const core = this;
+    const convKey = { channel: incoming.channel, userKey: incoming.userId };
+    const [loaded, conv] = await Promise.all([
+      this.loadPerson(incoming),
+      prisma.conversation.findUnique({ where: { channel_userKey: convKey } }),
+    ]);
+    const ctx: Ctx = {
+      s: this.s,
+      in: incoming,
+      log,
+      person: loaded.person,
+      memberships: loaded.memberships,
+      command: null,
+      args: "",
+      flow: conv && conv.flow ? { name: conv.flow, data: JSON.parse(conv.data) as Record<string, unknown> } : null,
+      hasRole: (...roles) => ctx.memberships.some((m) => roles.includes(m.role)),
+      withRole: (...roles) => ctx.memberships.filter((m) => roles.includes(m.role)),
+      primaryUnit: () => ctx.memberships[0]?.unit ?? null,
+      reply: (text: string, choices?: Choice[]) => {
+        replies.push(choices?.length ? { text, choices } : { text });
+      },
+      async setFlow(name, data = {}) {
+        const state: FlowState = { name, data };
+        ctx.flow = state;
+        await prisma.conversation.upsert({
+          where: { channel_userKey: convKey },
+          create: { ...convKey, flow: name, data: JSON.stringify(data) },
+          update: { flow: name, data: JSON.stringify(data) },
+        });
+      },
+      async clearFlow() {
+        ctx.flow = null;
+        await prisma.conversation.deleteMany({ where: convKey });
+      },
+      async audit(action, entity, entityId, detail) {
+        await prisma.auditLog.create({
+          data: {
+            at: core.s.clock.now(),
+            actorId: ctx.person?.id ?? null,
+            action,
+            entity: entity ?? null,
+            entityId: entityId === undefined ? null : String(entityId),
+            detail: detail ?? null,
+          },
+        });
+      },
+      async reload() {
+        const r = await core.loadPerson(incoming);
+        ctx.person = r.person;
+        ctx.memberships = r.memberships;
+      },
+    };
+    return ctx;
+  }
+
+  async loadPerson(incoming: Incoming): Promise<{ person: PersonView | null; memberships: MembershipView[] }> {
+    const { prisma } = this.s;
+    const identity = await prisma.identity.findUnique({
+      where: { channel_externalId: { channel: incoming.channel, externalId: incoming.userId } },
+    });
+    if (!identity) return { person: null, memberships: [] };
+    if (identity.blockedAt || identity.chatId !== incoming.chatId) {
+      // they wrote again: they can receive messages again
+      await prisma.identity.update({ where: { id: identity.id }, data: { blockedAt: null, chatId: incoming.chatId } });
+    }
+    return loadPersonById(this.s, identity.personId);
+  }
+}
+
+export async function loadPersonById(
+  s: Services,
+  personId: number,
+): Promise<{ person: PersonView | null; memberships: MembershipView[] }> {
+  const [person, ms] = await Promise.all([
+    s.prisma.person.findUnique({ where: { id: personId }, select: { id: true, displayName: true, title: true } }),
+    s.prisma.membership.findMany({ where: { personId }, orderBy: { id: "asc" } }),
+  ]);
+  if (!person) return { person: null, memberships: [] };
+  const units = ms.length ? await s.prisma.unit.findMany({ where: { id: { in: ms.map((m) => m.unitId) } } }) : [];
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const memberships: MembershipView[] = [];
+  for (const m of ms) {
+    const u = byId.get(m.unitId);
+    if (!u) continue;
+    memberships.push({
+      unitId: m.unitId,
+      role: m.role as Role,
+      topics: m.topics ? m.topics.split(",").filter(Boolean) : [],
+      unit: { id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parentId, path: u.path, depth: u.depth, isBranch: u.isBranch },
+    });
+  }
+  return { person, memberships };
+}

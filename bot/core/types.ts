@@ -1,0 +1,58 @@
+/** Channel-neutral contract between the adapters and the core. */
+
+export type ChannelName = "telegram" | "zalo" | "web";
+
+/** An inbound event from any channel, after the adapter parsed it. */
+export interface Incoming {
+  channel: ChannelName;
+  /** Chat to answer in (private chat id on every channel we support). */
+  chatId: string;
+  /** Platform user id (opaque string). */
+  userId: string;
+  displayName: string;
+  /** Text typed by the user (absent for a button press). */
+  text?: string;
+  /** A pressed button: the choice set id and item index it refers to (as sent by the client; not trusted). */
+  choice?: { setId: number; index: number };
+  /** Photo (URL or platform file id) sent with a caption, when the channel supports it. */
+  photo?: string;
+  /** The platform could not give us the content (Zalo protected users, stickers…). */
+  unsupported?: boolean;
+  /** Platform id of the callback query to acknowledge (Telegram). */
+  callbackId?: string;
+  /** Platform time of the event. */
+  date?: Date;
+}
+
+/** One option offered to the user: a button, or a numbered line on channels without buttons. */
+export interface Choice {
+  label: string;
+  /** Action name understood by the router (e.g. "onb.unit"). */
+  action: string;
+  /** Arguments of the action, kept server-side (never sent to the platform). */
+  args?: Record<string, string | number | boolean | null>;
+}
+
+/** A message the core wants delivered. */
+export interface Outgoing {
+  text: string;
+  choices?: Choice[];
+}
+
+/** What an adapter needs to know to render messages for its platform. */
+export interface ChannelTraits {
+  name: ChannelName;
+  /** Maximum characters of one message. */
+  maxLength: number;
+  /** Whether choices are rendered as buttons (else numbered lists). */
+  buttons: boolean;
+  /** Markup the channel interprets in our messages. */
+  markup: "html" | "none";
+}
+
+/** Rendered payload stored in the outbox, ready for the channel sender. */
+export interface OutboxPayload {
+  text: string;
+  /** Button rows: label + opaque callback data (at most 64 bytes). */
+  buttons?: { label: string; data: string }[];
+}

@@ -1,0 +1,16 @@
+import type { Feature, Role } from "../bot/core/context.ts";
+import { onboarding } from "./onboarding/index.ts";
+
+/** Every feature, mounted in one place. Order matters only for plain-text fallbacks. */
+export function allFeatures(): Feature[] {
+  return [onboarding];
+}
+
+/** Telegram command menus per role (the descriptions live in prompts/vi/core.ts). */
+export const MENUS: Record<Role | "guest", string[]> = {
+  guest: ["start", "faq", "trogiup"],
+  youth: ["hoi", "hoian", "cauhoi", "faq", "phien", "tinhnguyen", "trogiup", "huy"],
+  secretary: ["huongdan", "dasinhhoat", "nhacviec"],
+  cadre: ["hangdoi", "traloi", "chuyen", "nhacviec"],
+  admin: [],
+};

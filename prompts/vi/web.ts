@@ -1,0 +1,22 @@
+/** Texts of the web chat page and API. */
+export const webText = {
+  title: "Đối thoại Đảng với thanh niên — Trò chuyện trực tuyến",
+  subtitle: "Kênh hỏi đáp của Đoàn TNCS Hồ Chí Minh (hệ thống trả lời tự động)",
+  pickPersona: "Bạn muốn dùng thử với vai trò nào?",
+  newVisitor: "Người mới (tự đăng ký)",
+  yourName: "Tên hiển thị của bạn",
+  enter: "Vào trò chuyện",
+  placeholder: "Nhập tin nhắn, ví dụ /trogiup",
+  send: "Gửi",
+  switchUser: "Đổi người dùng",
+  you: "Bạn",
+  bot: "Đoàn Thanh niên",
+  visitor: "Khách",
+  loginFirst: "Bạn cần chọn người dùng trước.",
+  badRequest: "Yêu cầu không hợp lệ.",
+  sendFailed: "Không gửi được tin nhắn, vui lòng thử lại.",
+  roles: { youth: "đoàn viên", secretary: "bí thư chi đoàn", cadre: "cán bộ Đoàn", admin: "quản trị" } as Record<string, string>,
+  boardTitle: "Bảng câu hỏi",
+  boardVotes: "lượt bình chọn",
+  boardEmpty: "Chưa có câu hỏi nào được duyệt.",
+} as const;
