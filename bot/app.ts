@@ -11,6 +11,7 @@ import { createLlm, type Llm } from "./llm.ts";
 import { HttpServer, readBody, sendJson } from "./http.ts";
 import { TelegramChannel } from "./channels/telegram/index.ts";
 import { WebChannel } from "./channels/web/index.ts";
+import { ZaloChannel } from "./channels/zalo/index.ts";
 import { OutboxWorker, type ChannelSender } from "../scheduler/outbox-worker.ts";
 import { Scheduler } from "../scheduler/index.ts";
 import { allFeatures, MENUS } from "../handlers/index.ts";
@@ -31,6 +32,7 @@ export class App {
   core!: Core;
   telegram: TelegramChannel | null = null;
   web: WebChannel | null = null;
+  zalo: ZaloChannel | null = null;
   scheduler: Scheduler | null = null;
   workers: OutboxWorker[] = [];
   private servers: HttpServer[] = [];
@@ -44,7 +46,7 @@ export class App {
     const { config, log } = this.o;
     const clock = this.o.clock ?? systemClock;
     const t0 = Date.now();
-    const m = await migrate(config.DATABASE_URL, { log: (msg) => log.info(msg) });
+    const m = await migrate(config.DATABASE_URL, { log: (msg: string) => log.info(msg) });
     this.db = await openDatabase(config.DATABASE_URL);
     const prisma = this.db.prisma;
     const secrets = await Secrets.load(prisma, config.APP_SECRET);
@@ -74,6 +76,21 @@ export class App {
       });
       senders.push(this.telegram.sender());
     }
+    if (config.ZALO_BOT_TOKEN) {
+      this.zalo = new ZaloChannel({
+        token: config.ZALO_BOT_TOKEN,
+        baseUrl: config.ZALO_API_BASE,
+        mode: config.BOT_MODE,
+        publicUrl: config.PUBLIC_URL,
+        webhookSecret: config.WEBHOOK_SECRET,
+        ratePerSecond: config.ZALO_RATE_PER_SECOND,
+        pollTimeoutSec: config.ZALO_POLL_TIMEOUT,
+        log: log.child({ channel: "zalo" }),
+        core: this.core,
+        track: (p) => this.track(p),
+      });
+      senders.push(this.zalo.sender());
+    }
     if (config.webChat) {
       this.web = new WebChannel(this.s, this.core, { demo: config.demo });
       senders.push(this.web.sender());
@@ -98,10 +115,9 @@ export class App {
       this.scheduler = new Scheduler(this.s, features, outbox.instanceId);
       await this.scheduler.start();
     }
-    if (this.telegram) {
-      if (config.BOT_MODE === "webhook") await this.startWebhookServer();
-      await this.telegram.start();
-    }
+    if (config.BOT_MODE === "webhook" && (this.telegram || this.zalo)) await this.startWebhookServer();
+    await this.telegram?.start();
+    await this.zalo?.start();
     log.info({ ms: Date.now() - t0, migrations: m.applied.length, db: this.db.provider }, "bot started");
     return this;
   }
@@ -109,12 +125,15 @@ export class App {
   private async startWebhookServer(): Promise<void> {
     const { config, log } = this.o;
     const http = new HttpServer(log.child({ http: "webhook" }));
-    http.route("POST", "/telegram", async (req, res) => {
-      const body = await readBody(req, 1024 * 1024);
-      const r = await this.telegram!.handleWebhook(req, body);
-      sendJson(res, r.status, r.status === 200 ? { ok: true } : { ok: false });
-      if (r.after) this.track(r.after());
-    });
+    for (const [path, channel] of [["/telegram", this.telegram], ["/zalo", this.zalo]] as const) {
+      if (!channel) continue;
+      http.route("POST", path, async (req, res) => {
+        const body = await readBody(req, 1024 * 1024);
+        const r = await channel.handleWebhook(req, body);
+        sendJson(res, r.status, r.status === 200 ? { ok: true } : { ok: false });
+        if (r.after) this.track(r.after());
+      });
+    }
     http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true }));
     this.port = await http.listen(config.PORT, config.HOST);
     this.servers.push(http);
@@ -130,6 +149,7 @@ export class App {
   async stop(): Promise<void> {
     const { log } = this.o;
     await this.telegram?.stop().catch((e) => log.warn({ err: e }, "telegram stop"));
+    await this.zalo?.stop().catch((e) => log.warn({ err: e }, "zalo stop"));
     this.web?.closeStreams();
     for (const s of this.servers) await s.close();
     await Promise.all([...this.pending]);

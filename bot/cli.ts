@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case "db:migrate": {
       const config = loadConfig();
-      const r = await migrate(config.DATABASE_URL, { log: (m) => console.error(m) });
+      const r = await migrate(config.DATABASE_URL, { log: (m: string) => console.error(m) });
       console.log(r.applied.length ? `applied: ${r.applied.join(", ")}` : "database is up to date");
       return;
     }

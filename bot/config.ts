@@ -62,6 +62,7 @@ export const configSchema = z
     APP_SECRET: z.string().min(16).optional(),
     TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(30).default(25),
     ZALO_RATE_PER_SECOND: z.coerce.number().positive().max(30).default(5),
+    ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
     /** Messages one user may send in FLOOD_WINDOW_SECONDS before being slowed down. */
     FLOOD_MAX_MESSAGES: z.coerce.number().int().positive().default(20),
     FLOOD_WINDOW_SECONDS: z.coerce.number().int().positive().default(10),

@@ -1,9 +1,10 @@
 import type { Feature, Role } from "../bot/core/context.ts";
 import { onboarding } from "./onboarding/index.ts";
+import { link } from "./onboarding/link.ts";
 
 /** Every feature, mounted in one place. Order matters only for plain-text fallbacks. */
 export function allFeatures(): Feature[] {
-  return [onboarding];
+  return [onboarding, link];
 }
 
 /** Telegram command menus per role (the descriptions live in prompts/vi/core.ts). */
