@@ -10,6 +10,14 @@ import { providerOf, sqlitePath, type Provider } from "./db.ts";
 const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
 export const MIGRATIONS_DIR = join(PRISMA_DIR, "migrations");
 
+/** The part of the WebAssembly global we use (the ES lib of our tsconfig does not declare it). */
+const WA = (globalThis as unknown as {
+  WebAssembly: {
+    Module: new (bytes: Uint8Array) => object;
+    Instance: new (m: object, imports: Record<string, object>) => { exports: Record<string, unknown> };
+  };
+}).WebAssembly;
+
 type Engine = Awaited<ReturnType<typeof engineBg.SchemaEngine.new>>;
 let wasmReady = false;
 
@@ -22,9 +30,7 @@ function loadWasm(): void {
   if (wasmReady) return;
   const entry = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm"));
   const bytes = readFileSync(join(dirname(entry), "schema_engine_bg.wasm"));
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-    "./schema_engine_bg.js": engineBg as unknown as WebAssembly.ModuleImports,
-  });
+  const instance = new WA.Instance(new WA.Module(bytes), { "./schema_engine_bg.js": engineBg });
   engineBg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   wasmReady = true;
