@@ -46,6 +46,8 @@ export const configSchema = z
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: url(["http:", "https:"]).optional(),
     OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+    /** How long one LLM call may take before the offline path takes over. */
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(8000),
     TZ: z
       .string()
       .default("Asia/Ho_Chi_Minh")

@@ -187,11 +187,12 @@ export class OutboxWorker {
       await this.outbox.markFailed(row.id, result.error);
       return true;
     }
-    const delay = result.retryAfterMs ?? backoff(row.attempts);
-    if (result.retryAfterMs) {
+    const retryAfterMs = result.kind === "retry" ? result.retryAfterMs : undefined;
+    const delay = retryAfterMs ?? backoff(row.attempts);
+    if (retryAfterMs) {
       // a 429 applies to the whole bot: hold every chat, not just this one
-      this.pausedUntil = Math.max(this.pausedUntil, Date.now() + result.retryAfterMs);
-      chat.pause(Date.now(), result.retryAfterMs);
+      this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
+      chat.pause(Date.now(), retryAfterMs);
     }
     this.log.warn({ outbox: row.id, delay, error: result.error }, "delivery will be retried");
     await this.outbox.markRetry(row, result.error, delay);

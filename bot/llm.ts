@@ -1,0 +1,110 @@
+import OpenAI from "openai";
+import type { Logger } from "pino";
+import { llmPrompts } from "../prompts/llm.ts";
+import type { Config } from "./config.ts";
+
+export interface TopicSpec {
+  key: string;
+  label: string;
+  description?: string | null;
+}
+
+/**
+ * The optional LLM, over any OpenAI-compatible server. Every method returns null when the
+ * server fails, is slow (timeout) or answers something that does not fit the schema, so
+ * callers always have an offline path. No retries: the offline path is the retry.
+ */
+export class Llm {
+  private client: OpenAI;
+
+  constructor(
+    private opts: { apiKey: string; baseURL?: string; model: string; timeoutMs: number },
+    private log: Logger,
+  ) {
+    this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0 });
+  }
+
+  async classify(text: string, topics: TopicSpec[]): Promise<{ topic: string; confidence: number } | null> {
+    const keys = topics.map((t) => t.key);
+    const r = await this.json("classify", llmPrompts.classify(topics), text, {
+      type: "object",
+      properties: { topic: { type: "string", enum: keys }, confidence: { type: "number" } },
+      required: ["topic", "confidence"],
+      additionalProperties: false,
+    });
+    if (!r || typeof r.topic !== "string" || !keys.includes(r.topic)) return null;
+    const c = typeof r.confidence === "number" && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : 0.5;
+    return { topic: r.topic, confidence: c };
+  }
+
+  async moderate(text: string): Promise<{ flagged: boolean } | null> {
+    const r = await this.json("moderate", llmPrompts.moderate, text, {
+      type: "object",
+      properties: { flagged: { type: "boolean" }, reason: { type: "string" } },
+      required: ["flagged", "reason"],
+      additionalProperties: false,
+    });
+    return r && typeof r.flagged === "boolean" ? { flagged: r.flagged } : null;
+  }
+
+  async draftAnswer(question: string, sources: { question: string; answer: string }[]): Promise<string | null> {
+    return this.text("draft", llmPrompts.draft, llmPrompts.draftUser(question, sources));
+  }
+
+  async adaptGuide(guide: string, notes: string[]): Promise<string | null> {
+    return this.text("adaptGuide", llmPrompts.adaptGuide, llmPrompts.adaptGuideUser(guide, notes));
+  }
+
+  private async json(task: string, system: string, user: string, schema: Record<string, unknown>): Promise<Record<string, unknown> | null> {
+    try {
+      const res = await this.client.chat.completions.create({
+        model: this.opts.model,
+        temperature: 0,
+        messages: [
+          { role: "system", content: system },
+          { role: "user", content: user },
+        ],
+        response_format: { type: "json_schema", json_schema: { name: task, strict: true, schema } },
+      });
+      const content = res.choices[0]?.message?.content;
+      if (!content) return null;
+      const parsed: unknown = JSON.parse(content);
+      return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : null;
+    } catch (e) {
+      this.fail(task, e);
+      return null;
+    }
+  }
+
+  private async text(task: string, system: string, user: string): Promise<string | null> {
+    try {
+      const res = await this.client.chat.completions.create({
+        model: this.opts.model,
+        temperature: 0.2,
+        messages: [
+          { role: "system", content: system },
+          { role: "user", content: user },
+        ],
+      });
+      const content = res.choices[0]?.message?.content?.trim();
+      return content ? content : null;
+    } catch (e) {
+      this.fail(task, e);
+      return null;
+    }
+  }
+
+  private fail(task: string, e: unknown): void {
+    // status and class only: the SDK's messages may echo request details
+    const status = e instanceof OpenAI.APIError ? e.status : undefined;
+    this.log.warn({ task, status, error: e instanceof Error ? e.constructor.name : "unknown" }, "llm call failed; offline path used");
+  }
+}
+
+export function createLlm(config: Config, log: Logger): Llm | null {
+  if (!config.OPENAI_API_KEY) return null;
+  return new Llm(
+    { apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS },
+    log,
+  );
+}
