@@ -77,9 +77,10 @@ export class ZaloChannel {
   private async poll(): Promise<void> {
     let delay = 500;
     while (this.running) {
-      this.abort = new AbortController();
+      const ac = new AbortController();
+      this.abort = ac;
       try {
-        const u = await this.client.getUpdates(this.o.pollTimeoutSec ?? 30, this.abort.signal);
+        const u = await this.client.getUpdates(this.o.pollTimeoutSec ?? 30, ac.signal);
         delay = 500;
         if (u) await this.receive(u);
       } catch (e) {
@@ -94,7 +95,7 @@ export class ZaloChannel {
           if (e.code === 429) wait = Math.max(wait, (e.retryAfter ?? 5) * 1000);
         }
         this.o.log.warn({ err: safeErr(e), wait }, "zalo getUpdates failed");
-        await new Promise((r) => setTimeout(r, wait));
+        await abortableSleep(wait, ac.signal);
         delay = Math.min(delay * 2, 30_000);
       }
     }
@@ -153,6 +154,20 @@ export class ZaloChannel {
 
 function safeErr(e: unknown): { name: string; message: string } {
   return e instanceof Error ? { name: e.name, message: e.message } : { name: "Error", message: String(e) };
+}
+
+/** Sleep that ends early when `signal` aborts (so stop() does not wait out a backoff). */
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
 }
 
 function safeEqual(a: string, b: string): boolean {
