@@ -58,7 +58,8 @@ export class Scheduler {
           const row = await prisma.setting.findUnique({ where: { key } });
           const last = row ? new Date(row.value) : new Date(now.getTime() - 86_400_000);
           const from = new Date(Math.max(last.getTime(), now.getTime() - MAX_CATCH_UP_MS));
-          for (const at of occurrences(t.cron, from, now)) await t.run(this.s, at);
+          const expr = typeof t.cron === "function" ? t.cron(this.s.config) : t.cron;
+          for (const at of occurrences(expr, from, now)) await t.run(this.s, at);
           await prisma.setting.upsert({ where: { key }, create: { key, value: now.toISOString() }, update: { value: now.toISOString() } });
         } catch (e) {
           log.error({ err: e, tick: key }, "tick failed");

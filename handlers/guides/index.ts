@@ -1,0 +1,266 @@
+import type { Ctx, Feature, Services, UnitView } from "../../bot/core/context.ts";
+import { formatDate, monthKey, parseMonthKey } from "../../bot/core/time.ts";
+import { coreText } from "../../prompts/vi/core.ts";
+import { guidesText as T } from "../../prompts/vi/guides.ts";
+import { REPORTS } from "../reports.ts";
+import { validCron } from "../../scheduler/occurrences.ts";
+import { guidesReport } from "./report.ts";
+import {
+  JOB_DISPATCH,
+  JOB_NOTE_UPDATE,
+  JOB_REMIND,
+  MAX_ATTENDEES,
+  MAX_NOTE,
+  MAX_NOTES_PER_UNIT,
+  MAX_REPORT_NOTE,
+  addNote,
+  adaptationInput,
+  approveAdaptation,
+  completion,
+  confirmMeeting,
+  deleteNotes,
+  dispatchMonth,
+  dispatchTick,
+  guideForUnit,
+  monthDiff,
+  parseConfirm,
+  remindMonth,
+  remindTick,
+  resolveMonth,
+  sendNoteUpdate,
+} from "./service.ts";
+
+REPORTS.guides = guidesReport;
+
+/** Lines of /sinhhoat before the list is cut (the report has everything). */
+const COMPLETION_LINES = 150;
+/** An adapted guide longer than this is not offered (it would not fit the choice store sensibly). */
+const MAX_ADAPTED = 8000;
+const MAX_PHOTO_REF = 1000;
+
+type Args = Record<string, string | number | boolean | null>;
+
+function currentMonth(ctx: Ctx): string {
+  return monthKey(ctx.s.clock.now());
+}
+
+/** Units where I am a cadre or admin above branch level. */
+function upperUnits(ctx: Ctx): UnitView[] {
+  const seen = new Map<number, UnitView>();
+  for (const m of ctx.withRole("cadre", "admin")) if (!m.unit.isBranch) seen.set(m.unitId, m.unit);
+  return [...seen.values()];
+}
+
+function isUpperCadreOf(ctx: Ctx, unitId: number): UnitView | null {
+  return upperUnits(ctx).find((u) => u.id === unitId) ?? null;
+}
+
+function secretaryUnits(ctx: Ctx): UnitView[] {
+  const seen = new Map<number, UnitView>();
+  for (const m of ctx.withRole("secretary")) seen.set(m.unitId, m.unit);
+  return [...seen.values()];
+}
+
+// ---------------------------------------------------------------- /dasinhhoat
+
+async function doConfirm(ctx: Ctx, unit: UnitView, attendees: number, note: string | null, photo: string | null): Promise<void> {
+  const month = currentMonth(ctx);
+  const r = await confirmMeeting(ctx.s, { unitId: unit.id, month, personId: ctx.person!.id, attendees, note, photo });
+  if (r.kind !== "same") await ctx.audit(`guides.meeting.${r.kind}`, "unit", unit.id, `${month}:${attendees}`);
+  if (r.kind === "same") return ctx.reply(T.confirmedSame(unit.name, month, r.attendees, formatDate(r.at)));
+  const text = r.kind === "created" ? T.confirmed(unit.name, month, attendees) : T.confirmUpdated(unit.name, month, attendees);
+  ctx.reply(photo ? `${text}\n${T.photoSaved}` : text);
+}
+
+// ---------------------------------------------------------------- /ghichu
+
+const MONTH_WORDS = /^(tháng này|thang nay|tháng sau|thang sau)(?:\s+([\s\S]*))?$/i;
+
+function parseNoteArgs(args: string): { month: string; text: string } | null {
+  const a = args.trim();
+  if (!a) return null;
+  const w = MONTH_WORDS.exec(a);
+  if (w) return { month: w[1]!, text: (w[2] ?? "").trim() };
+  const first = a.split(/\s+/)[0] ?? "";
+  return { month: first, text: a.slice(first.length).trim() };
+}
+
+const isDelete = (text: string) => /^(xóa|xoá|xoa)$/i.test(text.normalize("NFC"));
+
+async function doNote(ctx: Ctx, unit: UnitView, month: string, text: string): Promise<void> {
+  if (isDelete(text)) {
+    const n = await deleteNotes(ctx.s.prisma, unit.id, month);
+    await ctx.audit("guides.note.delete", "unit", unit.id, month);
+    return ctx.reply(T.notesDeleted(unit.name, month, n));
+  }
+  const r = await addNote(ctx.s, { unit, month, text, authorId: ctx.person!.id });
+  if (!r.ok) return ctx.reply(T.tooManyNotes(MAX_NOTES_PER_UNIT));
+  await ctx.audit("guides.note.add", "guideNote", r.noteId, `${unit.code}:${month}`);
+  const msg = T.noteSaved(unit.name, month, r.branches) + (r.sentNow ? `\n${T.noteSentNow}` : "");
+  if (ctx.s.llm) return ctx.reply(msg, [{ label: T.adaptOffer, action: "guides.adapt", args: { unitId: unit.id, month } }]);
+  ctx.reply(msg);
+}
+
+// ---------------------------------------------------------------- /sinhhoat
+
+async function showCompletion(ctx: Ctx, unit: UnitView, month: string): Promise<void> {
+  const rows = await completion(ctx.s.prisma, unit, month);
+  if (!rows.length) return ctx.reply(T.completionNone);
+  const done = rows.filter((r) => r.confirmed).length;
+  const lines = [T.completionHeader(unit.name, month, done, rows.length), ""];
+  let shown = 0;
+  let group: string | null = null;
+  for (const r of rows) {
+    if (shown >= COMPLETION_LINES) break;
+    if (r.parentPath !== group) {
+      group = r.parentPath;
+      lines.push(T.completionGroup(r.parentName));
+    }
+    lines.push(r.confirmed ? T.completionDone(r.name, r.attendees ?? 0, r.date ?? "") : T.completionNotDone(r.name));
+    shown++;
+  }
+  if (rows.length > shown) lines.push(T.completionMore(rows.length - shown));
+  ctx.reply(lines.join("\n"));
+}
+
+// ---------------------------------------------------------------- the feature
+
+function monthOf(payload: Record<string, unknown>): string {
+  const m = payload.month;
+  if (typeof m !== "string" || !parseMonthKey(m)) throw new Error("guides job without a valid month");
+  return m;
+}
+
+export const guides: Feature = {
+  name: "guides",
+  commands: {
+    huongdan: {
+      roles: ["secretary", "cadre", "admin"],
+      async run(ctx) {
+        const unit = secretaryUnits(ctx)[0] ?? ctx.withRole("cadre", "admin")[0]?.unit;
+        if (!unit) return ctx.reply(T.noUnit);
+        ctx.reply(await guideForUnit(ctx.s.prisma, unit, currentMonth(ctx)));
+      },
+    },
+    dasinhhoat: {
+      roles: ["secretary"],
+      async run(ctx) {
+        const units = secretaryUnits(ctx);
+        if (!units.length) return ctx.reply(T.notSecretary);
+        const p = parseConfirm(ctx.args);
+        if (!p.ok) {
+          if (p.reason === "usage") return ctx.reply(T.confirmUsage);
+          if (p.reason === "note") return ctx.reply(T.noteTooLong(MAX_REPORT_NOTE));
+          return ctx.reply(T.badAttendees(MAX_ATTENDEES));
+        }
+        const photo = ctx.in.photo ? ctx.in.photo.slice(0, MAX_PHOTO_REF) : null;
+        if (units.length === 1) return doConfirm(ctx, units[0]!, p.attendees, p.note, photo);
+        ctx.reply(
+          T.chooseBranch,
+          units.map((u) => ({ label: u.name, action: "guides.confirm", args: { unitId: u.id, attendees: p.attendees, note: p.note, photo } })),
+        );
+      },
+    },
+    ghichu: {
+      roles: ["cadre", "admin"],
+      async run(ctx) {
+        const units = upperUnits(ctx);
+        if (!units.length) return ctx.reply(T.notCadreOfUnit);
+        const parsed = parseNoteArgs(ctx.args);
+        if (!parsed || !parsed.text) return ctx.reply(T.noteUsage);
+        const month = resolveMonth(parsed.month, ctx.s.clock.now());
+        if (!month) return ctx.reply(T.badMonth);
+        const diff = monthDiff(currentMonth(ctx), month);
+        if (diff < 0) return ctx.reply(T.pastMonth);
+        if (diff > 12) return ctx.reply(T.tooFar);
+        if (parsed.text.length > MAX_NOTE) return ctx.reply(T.noteTextTooLong(MAX_NOTE));
+        if (units.length === 1) return doNote(ctx, units[0]!, month, parsed.text);
+        ctx.reply(
+          T.chooseNoteUnit,
+          units.map((u) => ({ label: u.name, action: "guides.note", args: { unitId: u.id, month, text: parsed.text } })),
+        );
+      },
+    },
+    sinhhoat: {
+      roles: ["cadre", "admin"],
+      async run(ctx) {
+        const unit = upperUnits(ctx)[0] ?? ctx.withRole("cadre", "admin")[0]?.unit;
+        if (!unit) return ctx.reply(T.notCadre);
+        let month = currentMonth(ctx);
+        if (ctx.args) {
+          const m = resolveMonth(ctx.args, ctx.s.clock.now());
+          if (!m) return ctx.reply(T.completionUsage);
+          month = m;
+        }
+        await showCompletion(ctx, unit, month);
+      },
+    },
+  },
+  actions: {
+    "guides.confirm": {
+      roles: ["secretary"],
+      async run(ctx, a: Args) {
+        const unit = secretaryUnits(ctx).find((u) => u.id === Number(a.unitId));
+        const attendees = Number(a.attendees);
+        if (!unit || !Number.isInteger(attendees) || attendees < 1 || attendees > MAX_ATTENDEES) return ctx.reply(coreText.choiceExpired);
+        await doConfirm(ctx, unit, attendees, typeof a.note === "string" ? a.note : null, typeof a.photo === "string" ? a.photo : null);
+      },
+    },
+    "guides.note": {
+      roles: ["cadre", "admin"],
+      async run(ctx, a: Args) {
+        const unit = isUpperCadreOf(ctx, Number(a.unitId));
+        const month = typeof a.month === "string" ? a.month : "";
+        const text = typeof a.text === "string" ? a.text : "";
+        const diff = parseMonthKey(month) ? monthDiff(currentMonth(ctx), month) : -1;
+        if (!unit || !text || text.length > MAX_NOTE || diff < 0 || diff > 12)
+          return ctx.reply(coreText.choiceExpired);
+        await doNote(ctx, unit, month, text);
+      },
+    },
+    "guides.adapt": {
+      roles: ["cadre", "admin"],
+      async run(ctx, a: Args) {
+        const unit = isUpperCadreOf(ctx, Number(a.unitId));
+        const month = typeof a.month === "string" ? a.month : "";
+        if (!unit || !parseMonthKey(month)) return ctx.reply(coreText.choiceExpired);
+        if (!ctx.s.llm) return ctx.reply(T.adaptUnavailable);
+        const input = await adaptationInput(ctx.s.prisma, unit, month);
+        const draft = await ctx.s.llm.adaptGuide(input.guide, input.notes);
+        if (!draft || draft.length > MAX_ADAPTED) return ctx.reply(T.adaptUnavailable);
+        ctx.reply(T.adaptDraft(month, draft), [
+          { label: T.adaptApprove, action: "guides.approve", args: { unitId: unit.id, month, text: draft } },
+          { label: T.adaptReject, action: "guides.reject", args: {} },
+        ]);
+      },
+    },
+    "guides.approve": {
+      roles: ["cadre", "admin"],
+      async run(ctx, a: Args) {
+        const unit = isUpperCadreOf(ctx, Number(a.unitId));
+        const month = typeof a.month === "string" ? a.month : "";
+        const text = typeof a.text === "string" ? a.text : "";
+        if (!unit || !parseMonthKey(month) || !text) return ctx.reply(coreText.choiceExpired);
+        await approveAdaptation(ctx.s.prisma, unit.id, month, text, ctx.person!.id, ctx.s.clock.now());
+        await ctx.audit("guides.adapt.approve", "unit", unit.id, month);
+        ctx.reply(T.adaptApproved(unit.name, month));
+      },
+    },
+    "guides.reject": { roles: ["cadre", "admin"], run: async (ctx) => ctx.reply(T.adaptRejected) },
+  },
+  jobs: {
+    [JOB_DISPATCH]: (s: Services, p) => dispatchMonth(s, monthOf(p)),
+    [JOB_REMIND]: (s: Services, p) => remindMonth(s, monthOf(p)),
+    [JOB_NOTE_UPDATE]: (s: Services, p) => sendNoteUpdate(s, Number(p.noteId)),
+  },
+  async init(s) {
+    // a bad schedule is a configuration error at start, not a log line every tick
+    for (const key of ["GUIDE_CRON", "GUIDE_REMINDER_CRON"] as const) {
+      if (!validCron(s.config[key])) throw new Error(`${key}: invalid cron expression (minute hour day month weekday, e.g. "30 7 1 * *")`);
+    }
+  },
+  ticks: [
+    { name: "dispatch", cron: (c) => c.GUIDE_CRON, run: dispatchTick },
+    { name: "reminder", cron: (c) => c.GUIDE_REMINDER_CRON, run: remindTick },
+  ],
+};
