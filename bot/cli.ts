@@ -20,7 +20,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   classify                                     questions on stdin (one per line) -> {"topic","confidence"} per line
   similar                                      {"a","b"} JSON lines on stdin -> {"duplicate","score"} per line
   report <${Object.keys(REPORTS).join("|")}> --unit <code> --month YYYY-MM [--format csv|json]
-  broadcast --unit <code> [--role <role>] (--text <text> | --file <file>) [--key <id>]`;
+  broadcast --unit <code> [--role <role>] (--text <text> | --file <file>) [--key <id>]
+  guide:note --unit <code> --month YYYY-MM --text <text>   add a unit's note to its branches' monthly guide
+  campaign:create --unit <scope code> --title <T> --start "dd/mm/yyyy hh:mm" --end "dd/mm/yyyy hh:mm" --capacity N
+                  [--deadline "dd/mm/yyyy [hh:mm]"] [--place P] [--quota N] [--description D]   volunteer campaign`;
 
 function fail(msg: string): never {
   console.error(msg);
@@ -64,6 +67,13 @@ async function main(argv: string[]): Promise<void> {
       text: { type: "string" },
       file: { type: "string" },
       key: { type: "string" },
+      start: { type: "string" },
+      end: { type: "string" },
+      capacity: { type: "string" },
+      deadline: { type: "string" },
+      place: { type: "string" },
+      quota: { type: "string" },
+      description: { type: "string" },
     },
   });
   switch (command) {
@@ -130,6 +140,52 @@ async function main(argv: string[]): Promise<void> {
         if (!unit) fail(`unknown unit ${values.unit}`);
         const secrets = await Secrets.load(db.prisma, loadConfig().APP_SECRET);
         process.stdout.write(await report({ prisma: db.prisma, secrets }, unit, values.month!, values.format as "csv" | "json"));
+      });
+    }
+    case "guide:note": {
+      if (!values.unit || !values.month || !values.text) fail(USAGE);
+      const { addNote, MAX_NOTE } = await import("../handlers/guides/service.ts");
+      const { parseMonthKey } = await import("./core/time.ts");
+      if (!parseMonthKey(values.month)) fail("--month must be YYYY-MM");
+      const text = values.text.trim();
+      if (!text || text.length > MAX_NOTE) fail(`--text must be 1–${MAX_NOTE} characters`);
+      return withDb(async (db) => {
+        const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
+        if (!unit) fail(`unknown unit ${values.unit}`);
+        if (unit.isBranch) fail(`${unit.code} is a branch: notes are added by upper levels for their subtree`);
+        // authorId 0: added by an operator through the CLI
+        const r = await addNote({ prisma: db.prisma, clock: systemClock }, { unit, month: values.month!, text, authorId: 0 });
+        if (!r.ok) fail(`too many notes for ${unit.code} in ${values.month}`);
+        console.log(JSON.stringify({ note: r.noteId, unit: unit.code, month: values.month, branches: r.branches, sentNow: r.sentNow }));
+      });
+    }
+    case "campaign:create": {
+      if (!values.unit || !values.title || !values.start || !values.end || !values.capacity) fail(USAGE);
+      const { checkCampaign, createCampaign } = await import("../handlers/volunteers/service.ts");
+      const { parseDue } = await import("../handlers/deadlines/service.ts");
+      const { parseVnDate } = await import("./core/time.ts");
+      const startsAt = parseVnDate(values.start, 7) ?? fail("--start must be dd/mm/yyyy hh:mm (Vietnam time)");
+      const endsAt = parseVnDate(values.end, 17) ?? fail("--end must be dd/mm/yyyy hh:mm (Vietnam time)");
+      const deadline = values.deadline ? (parseDue(values.deadline) ?? fail("--deadline must be dd/mm/yyyy [hh:mm]")) : new Date(startsAt.getTime() - 86_400_000);
+      const input = {
+        title: values.title.trim(),
+        description: (values.description ?? "").trim(),
+        place: (values.place ?? "").trim(),
+        startsAt,
+        endsAt,
+        capacity: Number(values.capacity),
+        // a deadline given as the start day means "until the start"
+        signupDeadline: deadline > startsAt && deadline.getTime() - startsAt.getTime() < 86_400_000 && !values.deadline?.includes(":") ? startsAt : deadline,
+        quotaPerBranch: values.quota ? Number(values.quota) : null,
+      };
+      const bad = checkCampaign(systemClock.now(), input);
+      if (bad) fail(bad);
+      return withDb(async (db) => {
+        const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
+        if (!unit) fail(`unknown unit ${values.unit}`);
+        // createdById 0: created by an operator through the CLI (the scope's cadres organise it)
+        const c = await createCampaign({ prisma: db.prisma, clock: systemClock }, { ...input, scopeUnitId: unit.id, createdById: 0 });
+        console.log(JSON.stringify({ campaign: c.id, unit: unit.code, startsAt: c.startsAt.toISOString(), capacity: c.capacity }));
       });
     }
     case "broadcast": {

@@ -72,6 +72,10 @@ export const configSchema = z
     ANSWER_DAYS: z.coerce.number().int().positive().default(3),
     GUIDE_CRON: z.string().default("30 7 1 * *"),
     GUIDE_REMINDER_CRON: z.string().default("0 8 20 * *"),
+    /** Hour (Vietnam time) at which deadline reminders and overdue digests are sent. */
+    DEADLINE_REMIND_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    /** How long a volunteer offered a freed place has to claim it. */
+    VOLUNTEER_CLAIM_HOURS: z.coerce.number().positive().max(168).default(2),
     SCHEDULER: bool.default(true),
     /** Demo organisation seeded at start when no channel token is set (default) or forced. */
     DEMO: bool.optional(),

@@ -2,7 +2,13 @@ import type { Db } from "../prisma/db.ts";
 import type { Secrets } from "../bot/core/secrets.ts";
 import type { UnitView } from "../bot/core/context.ts";
 
-export type ReportFn = (deps: { prisma: Db; secrets: Secrets }, unit: UnitView, month: string, format: "csv" | "json") => Promise<string>;
+/** `now` (optional) is the instant the report is taken at — tests pass their clock; default: the system clock. */
+export type ReportFn = (
+  deps: { prisma: Db; secrets: Secrets; now?: Date },
+  unit: UnitView,
+  month: string,
+  format: "csv" | "json",
+) => Promise<string>;
 
 /** Report kinds of `npm run cli -- report <kind>`; each feature adds its own. */
 export const REPORTS: Record<string, ReportFn> = {};
