@@ -38,6 +38,7 @@ export class App {
   private servers: HttpServer[] = [];
   private pending = new Set<Promise<unknown>>();
   webPort = 0;
+  private features: Feature[] = [];
   port = 0;
 
   constructor(private o: AppOptions) {}
@@ -54,6 +55,7 @@ export class App {
     const llm = this.o.llm !== undefined ? this.o.llm : createLlm(config, log);
     this.s = { prisma, clock, log, llm, outbox, config, secrets, registry: new Map() };
     const features = this.o.features ?? allFeatures();
+    this.features = features;
     this.core = new Core(this.s, features);
     if (config.demo) {
       const seeded = await seedDemo(prisma);
@@ -96,7 +98,7 @@ export class App {
       senders.push(this.web.sender());
       const http = new HttpServer(log.child({ http: "web" }));
       this.web.mount(http);
-      for (const f of features) (f as Feature & { web?: (h: HttpServer, s: Services) => void }).web?.(http, this.s);
+      for (const f of features) f.web?.(http, this.s);
       this.webPort = await http.listen(config.WEB_PORT, config.WEB_HOST);
       this.servers.push(http);
       log.info({ url: `http://${config.WEB_HOST}:${this.webPort}/` }, "web chat ready");
@@ -135,6 +137,8 @@ export class App {
       });
     }
     http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true }));
+    // without the web chat, feature pages (the live board) are served here
+    if (!this.o.config.webChat) for (const f of this.features) f.web?.(http, this.s);
     this.port = await http.listen(config.PORT, config.HOST);
     this.servers.push(http);
   }

@@ -1,17 +1,22 @@
 import type { Feature, Role } from "../bot/core/context.ts";
 import { onboarding } from "./onboarding/index.ts";
 import { link } from "./onboarding/link.ts";
+import { dialogue } from "./dialogue/index.ts";
+import { sessions } from "./dialogue/sessions.ts";
+import { guides } from "./guides/index.ts";
+import { deadlines } from "./deadlines/index.ts";
+import { volunteers } from "./volunteers/index.ts";
 
 /** Every feature, mounted in one place. Order matters only for plain-text fallbacks. */
 export function allFeatures(): Feature[] {
-  return [onboarding, link];
+  return [onboarding, link, dialogue, sessions, guides, deadlines, volunteers];
 }
 
 /** Telegram command menus per role (the descriptions live in prompts/vi/core.ts). */
 export const MENUS: Record<Role | "guest", string[]> = {
   guest: ["start", "faq", "trogiup"],
   youth: ["hoi", "hoian", "cauhoi", "faq", "phien", "tinhnguyen", "trogiup", "huy"],
-  secretary: ["huongdan", "dasinhhoat", "nhacviec"],
-  cadre: ["hangdoi", "traloi", "chuyen", "nhacviec"],
+  secretary: ["huongdan", "dasinhhoat", "nhacviec", "hoanthanh"],
+  cadre: ["hangdoi", "traloi", "chuyen", "nhacviec", "huongdan", "ghichu", "sinhhoat", "giaoviec", "taochiendich", "chiendich", "diemdanh"],
   admin: [],
 };

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../../prisma/db.ts";
 import type { Config } from "../config.ts";
+import type { HttpServer } from "../http.ts";
 import type { Llm } from "../llm.ts";
 import type { Clock } from "./clock.ts";
 import type { Outbox } from "./outbox.ts";
@@ -100,10 +101,15 @@ export interface Feature {
   flows?: Record<string, (ctx: Ctx, text: string) => Promise<void>>;
   /** Durable job kinds this feature runs (see scheduler/jobs.ts). */
   jobs?: Record<string, (s: Services, payload: Record<string, unknown>) => Promise<void>>;
-  /** Periodic ticks: each returns jobs to ensure (idempotent by dedupeKey). */
-  ticks?: { name: string; cron: string; run(s: Services, now: Date): Promise<void> }[];
+  /**
+   * Periodic ticks: each returns jobs to ensure (idempotent by dedupeKey). `cron` may be read
+   * from the configuration (e.g. `(c) => c.GUIDE_CRON`), resolved by the scheduler at each pass.
+   */
+  ticks?: { name: string; cron: string | ((config: Config) => string); run(s: Services, now: Date): Promise<void> }[];
   /** Plain text outside any flow and command (first feature that handles it wins). */
   fallback?: (ctx: Ctx, text: string) => Promise<boolean>;
+  /** HTTP routes of the feature, mounted on the web server (e.g. the live board of a dialogue session). */
+  web?: (http: HttpServer, s: Services) => void;
   /** Called once at start (e.g. to build in-memory indexes). */
   init?: (s: Services) => Promise<void>;
 }

@@ -68,8 +68,9 @@ export class Harness {
     return { channel, id: String(1000 + ++this.seq), name };
   }
 
-  /** Send a text as the user; returns the messages queued to that user since their last read. */
+  /** Send a text as the user; returns the messages queued to that user while it was handled. */
   async send(u: TestUser, text: string): Promise<Msg[]> {
+    await this.unread(u);
     await this.core.receive({ channel: u.channel, chatId: u.id, userId: u.id, displayName: u.name, text }, `t-${u.id}-${++this.seq}`);
     return this.unread(u);
   }
@@ -83,6 +84,7 @@ export class Harness {
     const b = withButtons.buttons![idx];
     if (!b) throw new Error(`no button ${which} in ${withButtons.buttons!.map((x) => x.label).join(" | ")}`);
     const [, set, index] = b.data.split(":");
+    await this.unread(u);
     await this.core.receive(
       { channel: u.channel, chatId: u.id, userId: u.id, displayName: u.name, choice: { setId: Number(set), index: Number(index) } },
       `p-${u.id}-${++this.seq}`,

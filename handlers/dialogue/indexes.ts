@@ -1,0 +1,176 @@
+import type { Services } from "../../bot/core/context.ts";
+import { SearchIndex } from "./nlp/search.ts";
+
+/** How often an instance looks for rows written by other instances (on use, not on a timer). */
+const REFRESH_MS = 30_000;
+const BATCH = 2000;
+
+export interface FaqMeta {
+  unitPath: string;
+  topic: string;
+}
+
+export interface OpenMeta {
+  unitId: number;
+  askerKey: string;
+}
+
+/**
+ * The published FAQ, searchable accent-insensitively. Built at start from FaqEntry rows;
+ * entries published here are added at once, entries published by another instance are
+ * picked up by id (and republished ones by publication time) at most REFRESH_MS later.
+ */
+export class FaqIndex {
+  readonly index = new SearchIndex<FaqMeta>();
+  private maxId = 0;
+  private lastRefresh = 0;
+  private lastPublishedAt = new Date(0);
+
+  constructor(private s: Pick<Services, "prisma" | "clock">) {}
+
+  /** Load every entry (in batches) at start. */
+  async build(): Promise<void> {
+    let cursor = 0;
+    for (;;) {
+      const rows = await this.s.prisma.faqEntry.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: BATCH });
+      if (!rows.length) break;
+      for (const r of rows) this.put(r);
+      cursor = rows[rows.length - 1]!.id;
+    }
+    this.lastRefresh = Date.now();
+  }
+
+  put(r: { id: number; question: string; answer: string; unitPath: string; topic: string; publishedAt: Date }): void {
+    if (r.id > this.maxId) this.maxId = r.id;
+    if (r.publishedAt > this.lastPublishedAt) this.lastPublishedAt = r.publishedAt;
+    this.index.remove(r.id);
+    this.index.add(r.id, `${r.question}\n${r.answer}`, { unitPath: r.unitPath, topic: r.topic });
+  }
+
+  /** Pick up entries written by other instances. */
+  async refresh(force = false): Promise<void> {
+    if (!force && Date.now() - this.lastRefresh < REFRESH_MS) return;
+    this.lastRefresh = Date.now();
+    for (;;) {
+      const rows = await this.s.prisma.faqEntry.findMany({
+        where: { OR: [{ id: { gt: this.maxId } }, { publishedAt: { gt: this.lastPublishedAt } }] },
+        orderBy: { id: "asc" },
+        take: BATCH,
+      });
+      for (const r of rows) this.put(r);
+      if (rows.length < BATCH) break;
+    }
+  }
+
+  /** Best matches visible from any of the reader's unit paths (an entry is visible to its publisher's subtree). */
+  async search(query: string, readerPaths: string[], limit = 5): Promise<{ id: number; score: number }[]> {
+    await this.refresh();
+    const hits = this.index.search(query, {
+      limit,
+      filter: (meta: FaqMeta) => readerPaths.some((p) => p.startsWith(meta.unitPath)),
+    });
+    return hits.map((h) => ({ id: Number(h.id), score: h.score }));
+  }
+}
+
+/**
+ * Open questions, searchable to find someone already asking the same thing. Answered
+ * questions are dropped here at once; elsewhere, candidates are re-checked in the database,
+ * so a stale entry only costs a lookup.
+ */
+export class OpenIndex {
+  readonly index = new SearchIndex<OpenMeta>();
+  private maxId = 0;
+  private lastRefresh = 0;
+
+  constructor(private s: Pick<Services, "prisma">) {}
+
+  async build(): Promise<void> {
+    let cursor = 0;
+    for (;;) {
+      const rows = await this.s.prisma.question.findMany({
+        where: { id: { gt: cursor }, status: "open" },
+        orderBy: { id: "asc" },
+        take: BATCH,
+        select: { id: true, text: true, unitId: true, askerKey: true },
+      });
+      if (!rows.length) break;
+      for (const r of rows) this.put(r);
+      cursor = rows[rows.length - 1]!.id;
+    }
+    const last = await this.s.prisma.question.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    this.maxId = Math.max(this.maxId, last?.id ?? 0);
+    this.lastRefresh = Date.now();
+  }
+
+  put(r: { id: number; text: string; unitId: number; askerKey: string }): void {
+    if (r.id > this.maxId) this.maxId = r.id;
+    this.index.remove(r.id);
+    this.index.add(r.id, r.text, { unitId: r.unitId, askerKey: r.askerKey });
+  }
+
+  remove(id: number): void {
+    this.index.remove(id);
+  }
+
+  async refresh(force = false): Promise<void> {
+    if (!force && Date.now() - this.lastRefresh < REFRESH_MS) return;
+    this.lastRefresh = Date.now();
+    for (;;) {
+      const rows = await this.s.prisma.question.findMany({
+        where: { id: { gt: this.maxId } },
+        orderBy: { id: "asc" },
+        take: BATCH,
+        select: { id: true, text: true, unitId: true, askerKey: true, status: true },
+      });
+      if (!rows.length) break;
+      for (const r of rows) {
+        if (r.status === "open") this.put(r);
+        else if (r.id > this.maxId) this.maxId = r.id;
+      }
+      if (rows.length < BATCH) break;
+    }
+  }
+
+  async search(query: string, unitIds: number[], excludeKey: string, limit = 5): Promise<{ id: number; score: number }[]> {
+    await this.refresh();
+    const units = new Set(unitIds);
+    const hits = this.index.search(query, {
+      limit,
+      filter: (meta: OpenMeta) => units.has(meta.unitId) && meta.askerKey !== excludeKey,
+    });
+    return hits.map((h) => ({ id: Number(h.id), score: h.score }));
+  }
+}
+
+const FAQ_KEY = "dialogue.faq";
+const OPEN_KEY = "dialogue.open";
+
+/** The FAQ index of this instance (registered in s.registry as "dialogue.faq"). */
+export function faqIndex(s: Services): FaqIndex {
+  let idx = s.registry.get(FAQ_KEY) as FaqIndex | undefined;
+  if (!idx) {
+    idx = new FaqIndex(s);
+    s.registry.set(FAQ_KEY, idx);
+  }
+  return idx;
+}
+
+export function openIndex(s: Services): OpenIndex {
+  let idx = s.registry.get(OPEN_KEY) as OpenIndex | undefined;
+  if (!idx) {
+    idx = new OpenIndex(s);
+    s.registry.set(OPEN_KEY, idx);
+  }
+  return idx;
+}
+
+/** Build both indexes (Feature.init). */
+export async function buildIndexes(s: Services): Promise<void> {
+  const faq = new FaqIndex(s);
+  await faq.build();
+  s.registry.set(FAQ_KEY, faq);
+  const open = new OpenIndex(s);
+  await open.build();
+  s.registry.set(OPEN_KEY, open);
+}

@@ -1,0 +1,6 @@
+def load_all(mods='abcdefg'):
+    T = {}
+    for m in mods:
+        for k, v in __import__('train_' + m).T.items():
+            T[k] = T.get(k, '') + '\n' + v
+    return T

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import pino from "pino";
+import { Harness, TEST_ORG, type TestUser } from "../helpers/harness.ts";
+import { HttpServer } from "../../bot/http.ts";
+import { sessions } from "../../handlers/dialogue/sessions.ts";
+import { REPORTS } from "../../handlers/reports.ts";
+import { sessionText as T } from "../../prompts/vi/sessions.ts";
+
+const DAY = 86_400_000;
+const Q1 = "Tỉnh có chính sách gì hỗ trợ thanh niên khởi nghiệp nông nghiệp công nghệ cao không ạ?";
+const Q2 = "Khi nào xã mình có sân bóng đá mini cho thanh niên chơi thể thao buổi tối?";
+
+describe("Live dialogue sessions", () => {
+  let h: Harness;
+  let admin: TestUser;
+  let y1: TestUser;
+  let y2: TestUser;
+  let y3: TestUser;
+  let outsider: TestUser;
+
+  beforeEach(async () => {
+    // 2026-11-02 09:00 Vietnam time
+    h = await Harness.create({ org: TEST_ORG });
+    admin = h.user("Bí thư Tỉnh đoàn");
+    y1 = h.user("Youth One");
+    y2 = h.user("Youth Two");
+    y3 = h.user("Youth Three");
+    outsider = h.user("Youth Outside");
+    await h.join(admin, "admin", "XA-A");
+    await h.join(admin, "cadre", "XA-A");
+    for (const y of [y1, y2, y3]) await h.join(y, "youth", "CD-A1");
+    await h.join(outsider, "youth", "CD-B1");
+  });
+  afterEach(async () => h.close());
+
+  async function createSession(): Promise<number> {
+    const [r] = await h.send(admin, "/phienmoi Đảng với thanh niên xã A | Bí thư Đảng ủy xã | XA-A | 02/11/2026 08:00 | 02/11/2026 11:30");
+    expect(r!.text).toContain("Đã tạo phiên đối thoại số");
+    return (await h.s.prisma.dialogueSession.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+  }
+
+  it("When an admin gives bad fields or a unit outside their subtree, then nothing is created", async () => {
+    expect((await h.send(admin, "/phienmoi chỉ có tiêu đề"))[0]!.text).toBe(T.createUsage);
+    expect((await h.send(admin, "/phienmoi A | B | XA-B | 02/11/2026 08:00 | 02/11/2026 11:00"))[0]!.text).toBe(T.createNotSubtree);
+    expect((await h.send(admin, "/phienmoi A | B | XA-A | 02/11/2026 11:00 | 02/11/2026 08:00"))[0]!.text).toBe(T.createBadDates);
+    expect((await h.send(y1, "/phienmoi A | B | XA-A | 02/11/2026 08:00 | 02/11/2026 11:00"))[0]!.text).toContain("chỉ dành cho");
+    expect(await h.s.prisma.dialogueSession.count()).toBe(0);
+  });
+
+  it("When a session is open, then questions of its scope wait for approval, votes count once per person, and the board shows them by votes", async () => {
+    const id = await createSession();
+    const [sent] = await h.send(y1, `/hoi ${Q1}`);
+    expect(sent!.text).toContain("phiên đối thoại");
+    const q1 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(q1.sessionId).toBe(id);
+    expect(q1.moderation).toBe("pending");
+    // the moderator is asked; the cadre queue does not show it yet
+    const [pending] = await h.unread(admin);
+    expect(pending!.text).toContain(`#${q1.id}`);
+    expect((await h.send(admin, "/hangdoi"))[0]!.text).not.toContain(`#${q1.id}`);
+    // a youth may not moderate; a vote on a pending question is refused
+    expect((await h.send(y2, `/duyet ${q1.id}`))[0]!.text).toContain("chỉ dành cho");
+    expect((await h.send(y2, `/binhchon ${q1.id}`))[0]!.text).toBe(T.voteNotFound(q1.id));
+
+    // approving hands it to the cadre (here the organiser is also the commune's cadre)
+    const approvedMsgs = (await h.press(admin, T.approveButton)).map((m) => m.text);
+    expect(approvedMsgs).toContain(T.approved(q1.id));
+    expect(approvedMsgs.some((t) => t.includes(`#${q1.id}`) && t.includes("Youth One"))).toBe(true);
+    expect((await h.send(admin, `/duyet ${q1.id}`))[0]!.text).toBe(T.alreadyModerated(q1.id, "đã duyệt"));
+
+    await h.send(y2, `/hoi ${Q2}`);
+    const q2 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await h.send(admin, `/an ${q2.id}`);
+    expect((await h.unread(y2)).some((m) => m.text === T.hiddenAsker(q2.id))).toBe(true);
+
+    // votes: once per person, never for one's own question, nobody outside the scope
+    expect((await h.send(y2, `/binhchon ${q1.id}`))[0]!.text).toBe(T.voted(q1.id, 1));
+    expect((await h.send(y2, `/binhchon ${q1.id}`))[0]!.text).toBe(T.voteAlready(q1.id));
+    expect((await h.send(y1, `/binhchon ${q1.id}`))[0]!.text).toBe(T.voteOwn);
+    expect((await h.send(outsider, `/binhchon ${q1.id}`))[0]!.text).toBe(T.voteNotFound(q1.id));
+    const list = await h.send(y3, "/phien");
+    expect(list[0]!.text).toContain(`#${q1.id}`);
+    expect(list[0]!.text).not.toContain(`#${q2.id}`);
+    const [v3] = await h.press(y3, T.voteButton(q1.id));
+    expect(v3!.text).toBe(T.voted(q1.id, 2));
+    // a race of the same person's votes counts once
+    await Promise.all(Array.from({ length: 5 }, () => h.send(y3, `/binhchon ${q1.id}`)));
+    expect((await h.s.prisma.question.findUniqueOrThrow({ where: { id: q1.id } })).votes).toBe(2);
+
+    // the live board over HTTP: approved questions only, by votes, no names
+    const http = new HttpServer(pino({ level: "silent" }));
+    sessions.web!(http, h.s);
+    const port = await http.listen(0, "127.0.0.1");
+    try {
+      const ses = await h.s.prisma.dialogueSession.findUniqueOrThrow({ where: { id } });
+      const page = await fetch(`http://127.0.0.1:${port}/board/${ses.boardToken}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(T.board.pageTitle);
+      const data = (await (await fetch(`http://127.0.0.1:${port}/board/${ses.boardToken}/data`)).json()) as {
+        status: string;
+        questions: { id: number; votes: number; text: string }[];
+      };
+      expect(data.status).toBe("open");
+      expect(data.questions).toEqual([expect.objectContaining({ id: q1.id, votes: 2, text: Q1 })]);
+      expect(JSON.stringify(data)).not.toContain("Youth One");
+      expect((await fetch(`http://127.0.0.1:${port}/board/not-a-real-token-123456`)).status).toBe(404);
+    } finally {
+      await http.close();
+    }
+  });
+
+  it("When the session closes, then the organiser gets the report and commitments are chased until done", async () => {
+    const id = await createSession();
+    await h.send(y1, `/hoi ${Q1}`);
+    const q1 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await h.send(admin, `/duyet ${q1.id}`);
+    await h.send(y2, `/binhchon ${q1.id}`);
+    await h.send(admin, `/traloi ${q1.id} Tỉnh có Quỹ hỗ trợ khởi nghiệp thanh niên, xã sẽ hướng dẫn hồ sơ.`);
+    expect((await h.send(admin, `/camket ${id} | Mở lớp tập huấn khởi nghiệp | Đoàn xã A | 31/12/2025`))[0]!.text).toBe(T.commitBadDate);
+    const [c] = await h.send(admin, `/camket ${id} | Mở lớp tập huấn khởi nghiệp | Đoàn xã A | 20/11/2026 | ${q1.id}`);
+    expect(c!.text).toContain("Đã ghi cam kết số");
+    expect((await h.send(y1, `/camket ${id} | x | y | 20/11/2026`))[0]!.text).toContain("chỉ dành cho");
+    await h.unread(admin);
+
+    await h.at(new Date("2026-11-02T05:00:00Z")); // 12:00, after closing
+    const closed = await h.unread(admin);
+    const report = closed.find((m) => m.text.startsWith(T.closedNotice));
+    expect(report!.text).toContain(Q1);
+    expect(report!.text).toContain("Quỹ hỗ trợ khởi nghiệp");
+    expect(report!.text).toContain("Mở lớp tập huấn khởi nghiệp — Đoàn xã A, hạn 20/11/2026");
+
+    // reminders: 3 days before (17/11 08:00), on the day, then overdue the day after, weekly
+    await h.at(new Date("2026-11-17T01:00:00Z"));
+    expect((await h.unread(admin)).map((m) => m.text).filter((t) => t.includes("Nhắc cam kết"))).toHaveLength(1);
+    await h.at(new Date("2026-11-20T01:00:00Z"));
+    expect((await h.unread(admin)).filter((m) => m.text.includes("Hôm nay (20/11/2026)"))).toHaveLength(1);
+    await h.at(new Date("2026-11-21T01:00:00Z"));
+    expect((await h.unread(admin)).filter((m) => m.text.includes("QUÁ HẠN"))).toHaveLength(1);
+    await h.at(new Date("2026-11-21T02:00:00Z"));
+    expect(await h.unread(admin)).toEqual([]);
+    await h.at(new Date("2026-11-28T02:00:00Z"));
+    expect((await h.unread(admin)).filter((m) => m.text.includes("QUÁ HẠN"))).toHaveLength(1);
+    const cid = (await h.s.prisma.commitment.findFirstOrThrow()).id;
+    expect((await h.send(admin, `/xongcamket ${cid}`))[0]!.text).toBe(T.commitDone(cid));
+    await h.at(new Date("2026-12-06T02:00:00Z"));
+    expect((await h.unread(admin)).filter((m) => m.text.includes("cam kết"))).toEqual([]);
+
+    const csv = await REPORTS.sessions!(h.s, (await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "TINH" } })) as never, "2026-11", "csv");
+    const lines = csv.replace(/^\ufeff/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("session,kind,id,topic,text,votes,answer,owner,due,done");
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain("20/11/2026");
+    expect(lines.join("\n")).not.toContain("Youth One");
+  });
+});

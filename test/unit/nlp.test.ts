@@ -1,0 +1,214 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { normalize, tokens } from "../../handlers/dialogue/nlp/normalize.ts";
+import { TopicClassifier } from "../../handlers/dialogue/nlp/classifier.ts";
+import { isDuplicate } from "../../handlers/dialogue/nlp/similarity.ts";
+import { SearchIndex } from "../../handlers/dialogue/nlp/search.ts";
+
+// Quality sets: the held-out ones were written apart from the training data and never used to
+// tune; the public samples are copies of shared/examples (that folder may be absent on CI).
+const readJsonl = <T>(rel: string): T[] =>
+  readFileSync(fileURLToPath(new URL(rel, import.meta.url)), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+
+type Labelled = { text: string; topic: string };
+type Pair = { a: string; b: string; duplicate: boolean };
+
+const TOPICS = [
+  "viec_lam", "khoi_nghiep", "hoc_tap", "can_bo_tre", "dang_doan", "an_sinh",
+  "phap_luat", "moi_truong", "tinh_nguyen_van_hoa", "chuyen_doi_so", "khac",
+];
+
+function accuracy(rows: Labelled[]): number {
+  const clf = TopicClassifier.default();
+  return rows.filter((r) => clf.classify(r.text).topic === r.topic).length / rows.length;
+}
+
+function f1(rows: Pair[]): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const r of rows) {
+    const p = isDuplicate(r.a, r.b).duplicate;
+    if (p && r.duplicate) tp++;
+    else if (p) fp++;
+    else if (r.duplicate) fn++;
+  }
+  return (2 * tp) / (2 * tp + fp + fn);
+}
+
+describe("normalize", () => {
+  it("When text has diacritics, case and punctuation, then it comes out plain, lower case and single-spaced", () => {
+    expect(normalize("  Đoàn viên   ĐÓNG đoàn phí!!! Thế nào?? ")).toBe("doan vien dong doan phi the nao");
+  });
+
+  it("When a youth types teen code, then the words are expanded", () => {
+    expect(normalize("e ko bít đk j, mk là sv")).toBe("em khong biet duoc gi minh la sinh vien");
+    expect(normalize("tn vay vốn dc hok z")).toBe("thanh nien vay von duoc khong vay");
+    expect(normalize("đv cx ns vs bn r")).toBe("doan vien cung noi voi ban roi");
+    expect(normalize("khum biết ntn, hong hiểu")).toBe("khong biet nhu the nao khong hieu");
+  });
+
+  it("When 'a' closes a sentence it is the particle ạ, elsewhere it is 'anh'", () => {
+    expect(normalize("a oi cho e hoi co duoc khong a")).toBe("anh oi cho em hoi co duoc khong a");
+    expect(normalize("Cho em hỏi ạ")).toBe("cho em hoi a");
+  });
+
+  it("When 'bn' is followed by a quantity, then it means 'bao nhiêu'", () => {
+    expect(normalize("đoàn phí bn tiền")).toBe("doan phi bao nhieu tien");
+    expect(normalize("bn ơi")).toBe("ban oi");
+  });
+
+  it("When letters are repeated or typed the chat way, then they are fixed", () => {
+    expect(normalize("khongggg fải")).toBe("khong phai");
+  });
+
+  it("When the same text comes in NFD or NFC, then the normal form is the same", () => {
+    const s = "Hội Liên hiệp Thanh niên kết nạp từ mấy tuổi?";
+    expect(normalize(s.normalize("NFD"))).toBe(normalize(s.normalize("NFC")));
+  });
+
+  it("When a word happens to be a JavaScript property name, then it stays a plain word", () => {
+    expect(normalize("constructor toString")).toBe("constructor tostring");
+  });
+
+  it("When tokens are asked for, then function words are dropped but subject words stay", () => {
+    expect(tokens("Em muốn vay vốn khởi nghiệp, được không ạ?")).toEqual(["muon", "vay", "von", "khoi", "nghiep"]);
+  });
+});
+
+describe("topic classifier", () => {
+  it("When a question of each topic is asked, then the answer is one of the eleven topics with a confidence in [0,1]", () => {
+    const clf = TopicClassifier.default();
+    const r = clf.classify("em muon vay von khoi nghiep");
+    expect(r.topic).toBe("khoi_nghiep");
+    expect(r.confidence).toBeGreaterThan(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+    expect(TOPICS).toContain(clf.classify("").topic);
+  });
+
+  it("When the default classifier is asked twice, then it is trained once", () => {
+    expect(TopicClassifier.default()).toBe(TopicClassifier.default());
+  });
+
+  it("When trained on a few examples, then it follows them", () => {
+    const clf = TopicClassifier.train([
+      { text: "hiến máu tình nguyện", topic: "a" },
+      { text: "đi hiến máu ở đâu", topic: "a" },
+      { text: "vay vốn ngân hàng", topic: "b" },
+      { text: "lãi suất vay vốn", topic: "b" },
+    ]);
+    expect(clf.classify("hien mau").topic).toBe("a");
+    expect(clf.classify("vay von bao nhieu").topic).toBe("b");
+  });
+
+  it("When the held-out questions are classified, then accuracy is at least 0.85", () => {
+    const rows = readJsonl<Labelled>("../quality/topics.holdout.jsonl");
+    expect(rows.length).toBeGreaterThanOrEqual(15 * TOPICS.length);
+    expect(accuracy(rows)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("When the public sample questions are classified, then accuracy is at least 0.85", () => {
+    expect(accuracy(readJsonl<Labelled>("../quality/public/questions.sample.jsonl"))).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("When 2,000 questions are classified, then each takes well under 2 ms", () => {
+    const clf = TopicClassifier.default();
+    const rows = readJsonl<Labelled>("../quality/topics.holdout.jsonl");
+    const t0 = performance.now();
+    for (let i = 0; i < 2000; i++) clf.classify(rows[i % rows.length]!.text);
+    expect((performance.now() - t0) / 2000).toBeLessThan(2);
+  });
+});
+
+describe("duplicate questions", () => {
+  it("When two questions share the subject but ask different things, then they are not duplicates", () => {
+    const r = isDuplicate("Hội LHTN kết nạp hội viên từ mấy tuổi?", "hội viên hội lhtn có phải đóng hội phí hằng tháng ko ạ");
+    expect(r.duplicate).toBe(false);
+    expect(r.score).toBeGreaterThanOrEqual(0);
+    expect(r.score).toBeLessThanOrEqual(1);
+  });
+
+  it("When a question is compared with itself typed without accents, then it is a duplicate", () => {
+    const r = isDuplicate("Đoàn phí mỗi tháng đóng bao nhiêu tiền?", "doan phi moi thang dong bao nhieu tien");
+    expect(r.duplicate).toBe(true);
+    expect(r.score).toBeGreaterThan(0.9);
+  });
+
+  it("When one side is empty, then the score is 0", () => {
+    expect(isDuplicate("", "Đoàn phí bao nhiêu?")).toEqual({ duplicate: false, score: 0 });
+  });
+
+  it("When the held-out pairs are judged, then F1 is at least 0.8", () => {
+    const rows = readJsonl<Pair>("../quality/duplicates.holdout.jsonl");
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    expect(f1(rows)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("When the public sample pairs are judged, then F1 is at least 0.8", () => {
+    expect(f1(readJsonl<Pair>("../quality/public/duplicates.sample.jsonl"))).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe("search index", () => {
+  const build = () => {
+    const idx = new SearchIndex<{ unit: string }>();
+    idx.add(1, "Đoàn phí đóng bao nhiêu tiền mỗi tháng? Học sinh đóng 2.000 đồng.", { unit: "/1/" });
+    idx.add(2, "Thanh niên vay vốn khởi nghiệp ở Ngân hàng Chính sách xã hội", { unit: "/1/2/" });
+    idx.add(3, "Hiến máu tình nguyện: điều kiện cân nặng và sức khỏe", { unit: "/1/3/" });
+    idx.add(4, "Lãi suất vay vốn giải quyết việc làm", { unit: "/1/3/" });
+    return idx;
+  };
+
+  it("When the query has no accents or uses teen code, then accented answers are found", () => {
+    const idx = build();
+    expect(idx.search("doan phi bn tien", { limit: 3 })[0]?.id).toBe(1);
+    expect(idx.search("tn vay von khoi nghiep", { limit: 3 })[0]?.id).toBe(2);
+    expect(idx.search("HIẾN MÁU", { limit: 3 }).map((h) => h.id)).toEqual([3]);
+  });
+
+  it("When several documents match, then the best match comes first with a higher score", () => {
+    const hits = build().search("vay vốn khởi nghiệp", { limit: 5 });
+    expect(hits.map((h) => h.id)).toEqual([2, 4]);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+    expect(hits[0]!.meta).toEqual({ unit: "/1/2/" });
+  });
+
+  it("When a filter is given, then rejected documents never come back", () => {
+    const hits = build().search("vay vốn", { limit: 5, filter: (m) => m.unit === "/1/3/" });
+    expect(hits.map((h) => h.id)).toEqual([4]);
+  });
+
+  it("When a document is removed or replaced, then search and size follow", () => {
+    const idx = build();
+    expect(idx.size).toBe(4);
+    idx.remove(2);
+    idx.remove(99);
+    expect(idx.size).toBe(3);
+    expect(idx.search("khởi nghiệp", { limit: 5 })).toEqual([]);
+    idx.add(3, "Câu lạc bộ bóng đá thanh niên", { unit: "/1/" });
+    expect(idx.size).toBe(3);
+    expect(idx.search("hiến máu", { limit: 5 })).toEqual([]);
+    expect(idx.search("bong da", { limit: 5 })[0]?.id).toBe(3);
+  });
+
+  it("When most documents are removed, then the index compacts and still answers", () => {
+    const idx = new SearchIndex<number>();
+    for (let i = 1; i <= 3000; i++) idx.add(i, i % 2 ? `câu hỏi số ${i} về vay vốn` : `câu hỏi số ${i} về hiến máu`, i);
+    for (let i = 1; i <= 2500; i++) idx.remove(i);
+    expect(idx.size).toBe(500);
+    const hits = idx.search("vay von", { limit: 1000 });
+    expect(hits).toHaveLength(250);
+    expect(hits.every((h) => h.id > 2500 && h.id % 2 === 1 && h.meta === h.id)).toBe(true);
+  });
+
+  it("When the limit is smaller than the matches, then exactly the limit comes back", () => {
+    const idx = new SearchIndex<null>();
+    for (let i = 1; i <= 100; i++) idx.add(i, `thanh niên tình nguyện ${i}`, null);
+    expect(idx.search("tình nguyện", { limit: 5 })).toHaveLength(5);
+    expect(idx.search("", { limit: 5 })).toEqual([]);
+  });
+});
