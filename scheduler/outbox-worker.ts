@@ -24,6 +24,12 @@ export interface ChannelSender {
   isGroup?(chatId: string): boolean;
   /** Parallel requests in flight. */
   concurrency?: number;
+  /**
+   * For a message an instance died while sending: did the platform get it? `lastId` is the
+   * platform id of the last message known delivered to the chat. True/false when the platform
+   * can tell, null when it cannot (the message is then sent again: at least once).
+   */
+  probe?(chatId: string, payload: OutboxPayload, lastId: string | null): Promise<{ delivered: true; messageId: string } | { delivered: false } | null>;
 }
 
 const backoff = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** attempt) + Math.floor(Math.random() * 500);
@@ -157,6 +163,16 @@ export class OutboxWorker {
       if (!this.running) {
         await this.outbox.release(row.id);
         return false;
+      }
+    }
+    if (row.abandoned && this.sender.probe) {
+      const found = await this.sender
+        .probe(row.chatId, row.payload, await this.outbox.lastDeliveredId(this.sender.channel, row.chatId))
+        .catch(() => null);
+      if (found?.delivered) {
+        this.log.info({ outbox: row.id }, "message in doubt after a crash was already delivered");
+        await this.outbox.markSent(row.id, found.messageId);
+        return true;
       }
     }
     const now = Date.now();

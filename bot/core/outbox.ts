@@ -20,6 +20,11 @@ export interface OutboxRow {
   chatId: string;
   payload: OutboxPayload;
   attempts: number;
+  /**
+   * Claimed from an instance that died holding it: the platform may or may not have received
+   * it, so the sender checks before sending again (see ChannelSender.probe).
+   */
+  abandoned: boolean;
 }
 
 export interface EnqueueOptions {
@@ -35,6 +40,9 @@ type Listener = (channel: ChannelName) => void;
  * The durable outbox: every outbound message is a row, delivered by a per-channel sender
  * that claims rows by lease, so a crash neither loses nor duplicates them.
  */
+/** Rows of one chat claimed in one batch (one chat receives about one message per second). */
+const MAX_CLAIM_PER_CHAT = 5;
+
 export class Outbox {
   private listeners = new Set<Listener>();
   readonly instanceId = randomUUID();
@@ -144,17 +152,23 @@ export class Outbox {
       },
       orderBy: { id: "asc" },
       take: limit,
-      select: { id: true, chatId: true, payload: true, attempts: true, leaseUntil: true },
+      select: { id: true, chatId: true, payload: true, attempts: true, leaseUntil: true, leaseOwner: true },
     });
     const claimed: OutboxRow[] = [];
     const leaseUntil = new Date(now.getTime() + leaseMs);
+    // a few rows per chat at a time: one chat's backlog (sent at ~1/s) must not outlive the lease
+    const perChat = new Map<string, number>();
     for (const c of candidates) {
+      const n = (perChat.get(c.chatId) ?? 0) + 1;
+      perChat.set(c.chatId, n);
+      if (n > MAX_CLAIM_PER_CHAT) continue;
       const r = await this.prisma.outboxMessage.updateMany({
         where: { id: c.id, status: "pending", leaseUntil: c.leaseUntil },
         data: { leaseOwner: this.instanceId, leaseUntil },
       });
       if (r.count === 1) {
-        claimed.push({ id: c.id, channel, chatId: c.chatId, payload: JSON.parse(c.payload) as OutboxPayload, attempts: c.attempts });
+        const abandoned = c.leaseOwner !== null && c.leaseUntil !== null;
+        claimed.push({ id: c.id, channel, chatId: c.chatId, payload: JSON.parse(c.payload) as OutboxPayload, attempts: c.attempts, abandoned });
       }
     }
     return claimed;
@@ -165,6 +179,16 @@ export class Outbox {
       where: { id, leaseOwner: this.instanceId },
       data: { status: "sent", sentAt: this.clock.now(), platformMessageId: platformMessageId ?? null, leaseUntil: null, attempts: { increment: 1 } },
     });
+  }
+
+  /** The platform id of the latest message delivered to a chat (where an in-doubt message would follow). */
+  async lastDeliveredId(channel: string, chatId: string): Promise<string | null> {
+    const row = await this.prisma.outboxMessage.findFirst({
+      where: { channel, chatId, status: "sent", platformMessageId: { not: null } },
+      orderBy: { id: "desc" },
+      select: { platformMessageId: true },
+    });
+    return row?.platformMessageId ?? null;
   }
 
   /** Retry later; later messages of the same chat wait too, so order is kept. */

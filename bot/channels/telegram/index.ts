@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { Core } from "../../core/router.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
 import { renderTelegramHtml } from "../../core/text.ts";
+import { coreText } from "../../../prompts/vi/core.ts";
 import type { ChannelSender, DeliveryResult } from "../../../scheduler/outbox-worker.ts";
 import { menuText } from "../../../prompts/vi/core.ts";
 import type { Role } from "../../core/context.ts";
@@ -39,7 +40,7 @@ export function telegramIncoming(u: Update): Incoming | null {
 }
 
 function displayName(u: { first_name: string; last_name?: string; username?: string }): string {
-  return [u.first_name, u.last_name].filter(Boolean).join(" ").trim() || u.username || "Bạn";
+  return [u.first_name, u.last_name].filter(Boolean).join(" ").trim() || u.username || coreText.anonymousName;
 }
 
 export interface TelegramOptions {
@@ -175,7 +176,40 @@ export class TelegramChannel {
       isGroup: (chatId) => chatId.startsWith("-"),
       concurrency: 4,
       send: (chatId, payload) => this.send(chatId, payload),
+      probe: (chatId, payload, lastId) => this.probe(chatId, payload, lastId),
     };
+  }
+
+  /**
+   * Was this message delivered by an instance that died before recording it? Message ids of
+   * a private chat are sequential, so it can only be one of the next few ids after the last
+   * one we know. Editing a message to exactly its current content changes nothing and answers
+   * "message is not modified": that is the proof it is there. "Not found" means it is not
+   * (later ids cannot exist either); a user's message ("can't be edited") is skipped.
+   */
+  async probe(chatId: string, payload: OutboxPayload, lastId: string | null): Promise<{ delivered: true; messageId: string } | { delivered: false } | null> {
+    if (chatId.startsWith("-")) return null; // groups interleave other members' messages
+    const keyboard = payload.buttons?.length ? { inline_keyboard: buttonRows(payload.buttons) } : undefined;
+    const first = (Number(lastId) || 0) + 1;
+    for (let id = first; id < first + PROBE_SPAN; id++) {
+      try {
+        await this.bot.api.editMessageText(chatId, id, renderTelegramHtml(payload.text), {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          ...(keyboard ? { reply_markup: keyboard } : {}),
+        });
+        // it was a different message of ours (should not happen: we send in order); stop guessing
+        this.o.log.warn({ chatId, id }, "probe edited an unexpected message");
+        return null;
+      } catch (e) {
+        const d = e instanceof GrammyError ? e.description : "";
+        if (/message is not modified/.test(d)) return { delivered: true, messageId: String(id) };
+        if (/message to edit not found/.test(d)) return { delivered: false };
+        if (/can't be edited|no text in the message/.test(d)) continue;
+        return null;
+      }
+    }
+    return null;
   }
 
   async send(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
@@ -192,6 +226,9 @@ export class TelegramChannel {
     }
   }
 }
+
+/** How many message ids after the last known one a probe looks at. */
+const PROBE_SPAN = 10;
 
 function buttonRows(buttons: { label: string; data: string }[]) {
   const rows: { text: string; callback_data: string }[][] = [];
