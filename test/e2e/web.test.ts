@@ -1,0 +1,98 @@
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { BotProcess } from "../helpers/process.ts";
+import { freshDatabaseUrl } from "../helpers/db.ts";
+
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+
+describe("web chat (real bot process, headless Chromium)", () => {
+  let bot: BotProcess;
+  let browser: Browser;
+  let db: { url: string; drop: () => Promise<void> };
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const base = `http://127.0.0.1:${port}`;
+
+  beforeAll(async () => {
+    db = await freshDatabaseUrl("sqlite");
+    // no channel token: the web chat demo with the demo organisation
+    bot = await BotProcess.start({ DATABASE_URL: db.url, WEB_CHAT: "on", WEB_PORT: String(port) });
+    if (!CHROMIUM) throw new Error("Debian's chromium is required for the browser test (apt-get install chromium)");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+    await db?.drop();
+  });
+
+  it("When a visitor opens the page, registers as a member and asks for help, then the bot answers in the page", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "/");
+    await page.fill("#name", "Khách Thử");
+    await page.click("#newBtn");
+    // each step waits for the bot's next set of choices (an older set may hold the same label)
+    const choiceSets = page.locator(".choices");
+    let seen = 0;
+    const pick = async (label: string) => {
+      await expect.poll(() => choiceSets.count(), { timeout: 30_000 }).toBeGreaterThan(seen);
+      seen = await choiceSets.count();
+      await choiceSets.last().locator("button", { hasText: label }).click();
+    };
+    await page.fill("#input", "/start");
+    await page.press("#input", "Enter");
+    await pick("Tỉnh đoàn Bình An");
+    await pick("Đoàn xã Hòa Phú");
+    await pick("Chi đoàn ấp Phú Hòa 1");
+    await pick("Đây là đơn vị của tôi");
+    await page.locator(".msg.bot", { hasText: "Bạn đã tham gia Chi đoàn ấp Phú Hòa 1" }).waitFor();
+    await page.fill("#input", "/trogiup");
+    await page.press("#input", "Enter");
+    await page.locator(".msg.bot", { hasText: "/hoi <câu hỏi>" }).last().waitFor();
+    const text = await page.locator("#log").innerText();
+    expect(text).toContain("/cauhoi");
+    await page.screenshot({ path: ".tmp/web-chat.png" });
+    await page.close();
+  });
+
+  it("When a visitor picks a demo cadre, then the cadre's help lists the queue commands", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "/");
+    await page.locator("#personas button", { hasText: "Lê Minh Châu" }).click();
+    await page.fill("#input", "/trogiup");
+    await page.press("#input", "Enter");
+    await page.locator(".msg.bot", { hasText: "/hangdoi" }).waitFor();
+    await page.close();
+  });
+
+  it("When a script tag is sent, then it is shown as text and never runs", async () => {
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(base + "/");
+    await page.click("#newBtn");
+    await page.fill("#input", "<img src=x onerror=alert(1)><script>alert(2)</script>");
+    await page.press("#input", "Enter");
+    await page.locator(".msg.bot").first().waitFor();
+    expect(dialogs).toBe(0);
+    expect(await page.locator("#log img").count()).toBe(0);
+    await page.close();
+  });
+
+  it("When the API is called without a session or with a tampered cookie, then it is refused", async () => {
+    const r1 = await fetch(`${base}/api/send`, { method: "POST", body: JSON.stringify({ requestId: "abcdefgh12", text: "/trogiup" }) });
+    expect(r1.status).toBe(401);
+    const r2 = await fetch(`${base}/api/send`, {
+      method: "POST",
+      headers: { cookie: "sid=eyJ1c2VySWQiOiJkZW1vLWNhZHJlIn0.forged" },
+      body: JSON.stringify({ requestId: "abcdefgh12", text: "/trogiup" }),
+    });
+    expect(r2.status).toBe(401);
+  });
+});
