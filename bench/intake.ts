@@ -94,6 +94,13 @@ async function measure(target: Target, total: number, ratePerSecond: number | nu
   return { throughput: total / elapsed, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99) };
 }
 
+export async function measureOurs(n: number) {
+  const db = await freshDatabaseUrl("sqlite");
+  const r = await measure(ourBot(db.url), n, null);
+  await db.drop();
+  return r;
+}
+
 /** Intake throughput and latency of our bot next to a bare grammY echo bot, same fake API, same run. */
 export async function runIntakeBench(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

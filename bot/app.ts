@@ -39,6 +39,7 @@ export class App {
   private pending = new Set<Promise<unknown>>();
   webPort = 0;
   private features: Feature[] = [];
+  private recoverTimer: NodeJS.Timeout | null = null;
   port = 0;
 
   constructor(private o: AppOptions) {}
@@ -108,6 +109,12 @@ export class App {
     const recovered = await this.core.recover();
     if (recovered) log.info({ recovered }, "handled updates left over from the last run");
 
+    // updates left pending by an instance that died are taken over after a while
+    this.recoverTimer = setInterval(() => {
+      this.core.recover({ olderThanMs: 120_000 }).catch((e) => log.error({ err: e }, "recovery failed"));
+    }, 60_000);
+    this.recoverTimer.unref();
+
     for (const sender of senders) {
       const w = new OutboxWorker(outbox, sender, log.child({ outbox: sender.channel }));
       w.start();
@@ -152,6 +159,7 @@ export class App {
 
   async stop(): Promise<void> {
     const { log } = this.o;
+    if (this.recoverTimer) clearInterval(this.recoverTimer);
     await this.telegram?.stop().catch((e) => log.warn({ err: e }, "telegram stop"));
     await this.zalo?.stop().catch((e) => log.warn({ err: e }, "zalo stop"));
     this.web?.closeStreams();

@@ -32,6 +32,12 @@ export interface EnqueueOptions {
   dedupeKey?: string;
   /** Earliest delivery time. */
   notBefore?: Date;
+  /**
+   * The key is almost surely new (a reply to a fresh update): skip the look-up before the
+   * insert; a repeat is still refused by the unique key. Re-runs (dispatches, reminders) keep
+   * the look-up, which is much cheaper than a failed insert.
+   */
+  fresh?: boolean;
 }
 
 type Listener = (channel: ChannelName) => void;
@@ -44,6 +50,7 @@ type Listener = (channel: ChannelName) => void;
 const MAX_CLAIM_PER_CHAT = 5;
 
 export class Outbox {
+  private claimSeq = 0;
   private listeners = new Set<Listener>();
   readonly instanceId = randomUUID();
 
@@ -86,31 +93,29 @@ export class Outbox {
 
   /** Queue a message (split into parts as needed). Returns the row ids. */
   async enqueue(target: Target, out: Outgoing, opts: EnqueueOptions = {}): Promise<number[]> {
-    if (opts.dedupeKey) {
+    // look first (a repeat also leaves no orphan choice set) unless the key is surely new
+    if (opts.dedupeKey && (!opts.fresh || out.choices?.length)) {
       const exists = await this.prisma.outboxMessage.findUnique({ where: { dedupeKey: `${opts.dedupeKey}#1` }, select: { id: true } });
       if (exists) return [];
     }
     const payloads = await this.render(target, out);
     const notBefore = opts.notBefore ?? this.clock.now();
-    const ids: number[] = [];
+    const rows = payloads.map((p, i) => ({
+      channel: target.channel,
+      chatId: target.chatId,
+      personId: target.personId ?? null,
+      payload: JSON.stringify(p),
+      nextAttemptAt: notBefore,
+      createdAt: this.clock.now(),
+      dedupeKey: opts.dedupeKey ? `${opts.dedupeKey}#${i + 1}` : null,
+    }));
+    let ids: number[];
     try {
-      await this.prisma.$transaction(async (tx) => {
-        for (let i = 0; i < payloads.length; i++) {
-          const row = await tx.outboxMessage.create({
-            data: {
-              channel: target.channel,
-              chatId: target.chatId,
-              personId: target.personId ?? null,
-              payload: JSON.stringify(payloads[i]),
-              nextAttemptAt: notBefore,
-              createdAt: this.clock.now(),
-              dedupeKey: opts.dedupeKey ? `${opts.dedupeKey}#${i + 1}` : null,
-            },
-            select: { id: true },
-          });
-          ids.push(row.id);
-        }
-      });
+      // one statement either way: all parts or none (the dedupe key makes a repeat fail whole)
+      ids =
+        rows.length === 1
+          ? [(await this.prisma.outboxMessage.create({ data: rows[0]!, select: { id: true } })).id]
+          : (await this.prisma.outboxMessage.createManyAndReturn({ data: rows, select: { id: true } })).map((r) => r.id).sort((a, b) => a - b);
     } catch (e) {
       if (opts.dedupeKey && isUniqueViolation(e)) return [];
       throw e;
@@ -154,22 +159,31 @@ export class Outbox {
       take: limit,
       select: { id: true, chatId: true, payload: true, attempts: true, leaseUntil: true, leaseOwner: true },
     });
-    const claimed: OutboxRow[] = [];
     const leaseUntil = new Date(now.getTime() + leaseMs);
     // a few rows per chat at a time: one chat's backlog (sent at ~1/s) must not outlive the lease
     const perChat = new Map<string, number>();
-    for (const c of candidates) {
+    const wanted = candidates.filter((c) => {
       const n = (perChat.get(c.chatId) ?? 0) + 1;
       perChat.set(c.chatId, n);
-      if (n > MAX_CLAIM_PER_CHAT) continue;
-      const r = await this.prisma.outboxMessage.updateMany({
-        where: { id: c.id, status: "pending", leaseUntil: c.leaseUntil },
-        data: { leaseOwner: this.instanceId, leaseUntil },
-      });
-      if (r.count === 1) {
-        const abandoned = c.leaseOwner !== null && c.leaseUntil !== null;
-        claimed.push({ id: c.id, channel, chatId: c.chatId, payload: JSON.parse(c.payload) as OutboxPayload, attempts: c.attempts, abandoned });
-      }
+      return n <= MAX_CLAIM_PER_CHAT;
+    });
+    if (!wanted.length) return [];
+    // one compare-and-set for the batch: only rows still free are taken; the unique lease stamp tells which
+    const stamp = new Date(leaseUntil.getTime() + (++this.claimSeq % 1000));
+    await this.prisma.outboxMessage.updateMany({
+      where: { id: { in: wanted.map((c) => c.id) }, status: "pending", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+      data: { leaseOwner: this.instanceId, leaseUntil: stamp },
+    });
+    const got = new Set(
+      (await this.prisma.outboxMessage.findMany({ where: { id: { in: wanted.map((c) => c.id) }, leaseOwner: this.instanceId, leaseUntil: stamp }, select: { id: true } })).map(
+        (r) => r.id,
+      ),
+    );
+    const claimed: OutboxRow[] = [];
+    for (const c of wanted) {
+      if (!got.has(c.id)) continue;
+      const abandoned = c.leaseOwner !== null && c.leaseUntil !== null;
+      claimed.push({ id: c.id, channel, chatId: c.chatId, payload: JSON.parse(c.payload) as OutboxPayload, attempts: c.attempts, abandoned });
     }
     return claimed;
   }

@@ -14,6 +14,9 @@ const CHOICE_TTL_MS = 7 * 86_400_000;
  * The channel-neutral core: stores each update (inbox), resolves who is talking, routes
  * commands, choices and flows to the features, and queues every reply through the outbox.
  */
+/** How long a row stored here is left to this instance before recovery takes it over. */
+const OWNED_MS = 10 * 60_000;
+
 export class Core {
   private commands = new Map<string, CommandSpec>();
   private actions = new Map<string, ActionSpec>();
@@ -22,6 +25,8 @@ export class Core {
   private flood: FloodGuard;
   /** Serialises processing per chat inside this instance (order within a chat). */
   private chains = new Map<string, Promise<void>>();
+  /** Inbox rows this instance stored and will handle itself (id → when stored). */
+  private owned = new Map<number, number>();
 
   constructor(
     readonly s: Services,
@@ -55,6 +60,8 @@ export class Core {
         data: { channel: incoming.channel, updateKey, payload: JSON.stringify(incoming), receivedAt: this.s.clock.now() },
         select: { id: true },
       });
+      // this instance will handle it: no need to claim it again (recovery leaves it alone)
+      this.owned.set(row.id, Date.now());
       return row.id;
     } catch (e) {
       if (isUniqueViolation(e)) return null;
@@ -81,15 +88,29 @@ export class Core {
     await run;
   }
 
-  /** Updates stored but never handled (crash between receipt and handling) are handled first at start. */
-  async recover(): Promise<number> {
-    const stale = new Date(this.s.clock.now().getTime() - 60_000);
-    await this.s.prisma.inboundUpdate.updateMany({ where: { status: "processing", receivedAt: { lt: stale } }, data: { status: "pending" } });
+  /**
+   * Updates stored but never handled (a crash between receipt and handling): at start every
+   * pending one, then periodically those left pending for minutes (an instance that died).
+   * Each is claimed (compare-and-set) before it is handled, so instances never share one.
+   */
+  async recover(opts: { olderThanMs?: number } = {}): Promise<number> {
+    const now = this.s.clock.now().getTime();
+    await this.s.prisma.inboundUpdate.updateMany({ where: { status: "processing", receivedAt: { lt: new Date(now - 60_000) } }, data: { status: "pending" } });
+    const before = new Date(now - (opts.olderThanMs ?? 0));
     let n = 0;
+    let after = 0;
     for (;;) {
-      const rows = await this.s.prisma.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: 200 });
+      const rows = await this.s.prisma.inboundUpdate.findMany({
+        where: { status: "pending", id: { gt: after }, receivedAt: { lte: before } },
+        orderBy: { id: "asc" },
+        take: 200,
+      });
       if (!rows.length) break;
       for (const r of rows) {
+        after = r.id;
+        const mine = this.owned.get(r.id);
+        if (mine !== undefined && Date.now() - mine < OWNED_MS) continue;
+        this.owned.delete(r.id);
         await this.processStored(r.id, JSON.parse(r.payload) as Incoming);
         n++;
       }
@@ -99,8 +120,11 @@ export class Core {
 
   private async processOne(inboxId: number, incoming: Incoming): Promise<void> {
     const { prisma } = this.s;
-    const claimed = await prisma.inboundUpdate.updateMany({ where: { id: inboxId, status: "pending" }, data: { status: "processing" } });
-    if (claimed.count !== 1) return;
+    if (!this.owned.delete(inboxId)) {
+      // not stored by this instance (recovery): claim it first
+      const claimed = await prisma.inboundUpdate.updateMany({ where: { id: inboxId, status: "pending" }, data: { status: "processing" } });
+      if (claimed.count !== 1) return;
+    }
     const log = this.s.log.child({ update: inboxId, channel: incoming.channel });
     const replies: Outgoing[] = [];
     let status = "done";
@@ -124,7 +148,7 @@ export class Core {
     }
     const target = { channel: incoming.channel, chatId: incoming.chatId, userKey: incoming.userId };
     let i = 0;
-    for (const r of replies) await this.s.outbox.enqueue(target, r, { dedupeKey: `in:${inboxId}:${i++}` });
+    for (const r of replies) await this.s.outbox.enqueue(target, r, { dedupeKey: `in:${inboxId}:${i++}`, fresh: true });
     await prisma.inboundUpdate.update({
       where: { id: inboxId },
       data: { status, processedAt: this.s.clock.now(), error: error?.slice(0, 500) ?? null },
