@@ -3,7 +3,7 @@ import { isUniqueViolation, type Target } from "../../bot/core/outbox.ts";
 import { formatDate, monthKey, parseMonthKey } from "../../bot/core/time.ts";
 import type { ChannelName } from "../../bot/core/types.ts";
 import type { Db } from "../../prisma/db.ts";
-import { guidesText as T } from "../../prompts/vi/guides.ts";
+import { guideKeywords, guidesText as T } from "../../prompts/vi/guides.ts";
 import { ensureJob } from "../../scheduler/jobs.ts";
 import { pathIds } from "../admin/org.ts";
 import { renderCommon, renderGuide, type LevelNotes } from "./content.ts";
@@ -41,8 +41,8 @@ function shiftMonth(month: string, by: number): string {
 export function resolveMonth(arg: string, now: Date): string | null {
   const a = arg.trim().toLowerCase().normalize("NFC");
   const current = monthKey(now);
-  if (a === "tháng này" || a === "thang nay" || a === "nay") return current;
-  if (a === "tháng sau" || a === "thang sau" || a === "sau") return shiftMonth(current, 1);
+  if ((guideKeywords.thisMonth as readonly string[]).includes(a)) return current;
+  if ((guideKeywords.nextMonth as readonly string[]).includes(a)) return shiftMonth(current, 1);
   let m = /^(\d{4})-(\d{1,2})$/.exec(a);
   if (!m) {
     const alt = /^(\d{1,2})\/(\d{4})$/.exec(a);

@@ -25,7 +25,7 @@ async function showUnits(ctx: Ctx, parentId: number | null, page = 0): Promise<v
     return;
   }
   if (!choices.length) return ctx.reply(T.noUnits);
-  ctx.reply(T.welcome(ctx.in.displayName || "bạn") + "\n\n" + T.consent, choices);
+  ctx.reply(T.welcome(ctx.in.displayName || coreText.anonymousName.toLowerCase()) + "\n\n" + T.consent, choices);
 }
 
 async function register(ctx: Ctx): Promise<number> {

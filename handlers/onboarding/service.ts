@@ -1,3 +1,4 @@
+import { coreText } from "../../prompts/vi/core.ts";
 import type { Db } from "../../prisma/db.ts";
 import type { Clock } from "../../bot/core/clock.ts";
 import type { Incoming } from "../../bot/core/types.ts";
@@ -8,7 +9,7 @@ export async function ensurePerson(prisma: Db, clock: Clock, inc: Incoming): Pro
   const key = { channel: inc.channel, externalId: inc.userId };
   const found = await prisma.identity.findUnique({ where: { channel_externalId: key } });
   if (found) return found.personId;
-  const name = inc.displayName.trim().slice(0, 100) || "Bạn";
+  const name = inc.displayName.trim().slice(0, 100) || coreText.anonymousName;
   return prisma.$transaction(async (tx) => {
     const person = await tx.person.create({ data: { displayName: name, createdAt: clock.now() } });
     await tx.identity.create({ data: { ...key, chatId: inc.chatId, personId: person.id, createdAt: clock.now() } });

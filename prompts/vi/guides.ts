@@ -89,3 +89,9 @@ export const guidesText = {
   completionNone: "Đơn vị chưa có chi đoàn nào.",
   notCadre: "Lệnh này dành cho cán bộ Đoàn.",
 } as const;
+
+/** Words a cadre may type for a month in /ghichu (with or without diacritics). */
+export const guideKeywords = {
+  thisMonth: ["tháng này", "thang nay", "nay"],
+  nextMonth: ["tháng sau", "thang sau", "sau"],
+} as const;
