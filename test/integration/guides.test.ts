@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { Harness, TEST_ORG, type TestUser } from "../helpers/harness.ts";
 import { onboarding } from "../../handlers/onboarding/index.ts";
 import { guides } from "../../handlers/guides/index.ts";
@@ -10,7 +10,9 @@ import { stripMarkup } from "../../bot/core/text.ts";
 import { vnDate } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { guidesText as T } from "../../prompts/vi/guides.ts";
-import type { Llm } from "../../bot/llm.ts";
+import { Llm } from "../../bot/llm.ts";
+import { pino } from "pino";
+import { FakeOpenAI } from "../fakes/openai.ts";
 import type { Services, UnitView } from "../../bot/core/context.ts";
 import { loadConfig } from "../../bot/config.ts";
 
@@ -197,7 +199,10 @@ describe("monthly branch-activity guides", () => {
 
   it("When an LLM is set, then a cadre may have the guide adapted, and only an approved version is sent", async () => {
     await h.close();
-    const llm = { adaptGuide: async () => "Bản hướng dẫn điều chỉnh cho Đoàn xã A: tập trung hiến máu và giao quân." } as unknown as Llm;
+    // a real client against the fake OpenAI-compatible server: the notes reach the model
+    const fake = await FakeOpenAI.start({ responder: (call) => (call.user.includes(COMMUNE_NOTE) ? "Bản hướng dẫn điều chỉnh cho Đoàn xã A: tập trung hiến máu và giao quân." : "?") });
+    onTestFinished(() => fake.close());
+    const llm = new Llm({ apiKey: fake.apiKey, baseURL: fake.url, model: "m", timeoutMs: 2000 }, pino({ level: "silent" }));
     h = await Harness.create({ org: TEST_ORG, features: [onboarding, guides], now: vnDate(2026, 11, 25, 9, 0), llm });
     const c = h.user("Cán bộ xã A");
     const s1 = h.user("Bí thư A1");
@@ -207,6 +212,11 @@ describe("monthly branch-activity guides", () => {
     await h.join(s2, "secretary", "CD-B1");
     const [saved] = await h.send(c, `/ghichu 2026-12 ${COMMUNE_NOTE}`);
     expect(saved!.buttons!.map((b) => b.label)).toEqual([T.adaptOffer]);
+    // the model failing (500) leaves the common guide and says so
+    fake.failNext("500");
+    const [unavailable] = await h.press(c, T.adaptOffer);
+    expect(unavailable!.text).toBe(T.adaptUnavailable);
+    await h.send(c, `/ghichu 2026-12 ${COMMUNE_NOTE} (bổ sung)`);
     const [draft] = await h.press(c, T.adaptOffer);
     expect(draft!.text).toContain("BẢN NHÁP DO AI SOẠN");
     expect(draft!.buttons!.map((b) => b.label)).toEqual([T.adaptApprove, T.adaptReject]);
