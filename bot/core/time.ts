@@ -49,7 +49,7 @@ export function parseMonthKey(s: string): { year: number; month: number } | null
 }
 
 /**
- * Parse a date typed by a user: dd/mm/yyyy, dd/mm/yyyy hh:mm, or ISO yyyy-mm-dd[ hh:mm].
+ * Parse a date typed by a user: dd/mm/yyyy, dd/mm/yyyy hh:mm, hh:mm dd/mm/yyyy, or ISO yyyy-mm-dd[ hh:mm].
  * The time defaults to `defaultHour`:00 Vietnam time. Returns null when invalid.
  */
 export function parseVnDate(input: string, defaultHour = 0): Date | null {
@@ -59,6 +59,9 @@ export function parseVnDate(input: string, defaultHour = 0): Date | null {
   if (m) {
     [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (m[4] !== undefined) [h, mi] = [Number(m[4]), Number(m[5])];
+  } else if ((m = /^(\d{1,2})[:h](\d{2})\s+(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s))) {
+    // "hh:mm dd/mm/yyyy", the way the bot itself writes date-times
+    [h, mi, d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
   } else if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(s))) {
     [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (m[4] !== undefined) [h, mi] = [Number(m[4]), Number(m[5])];

@@ -102,8 +102,17 @@ export class WebDriver implements Driver {
   private cookies = new Map<string, string>();
   constructor(private base: string) {}
 
-  async user(name: string): Promise<ChannelUser> {
-    const r = await fetch(`${this.base}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  /** Act as one of the demo people (web chat demo). */
+  persona(key: string): Promise<ChannelUser> {
+    return this.login({ persona: key }, key);
+  }
+
+  user(name: string): Promise<ChannelUser> {
+    return this.login({ name }, name);
+  }
+
+  private async login(body: object, name: string): Promise<ChannelUser> {
+    const r = await fetch(`${this.base}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     if (r.status !== 200) throw new Error(`web login ${r.status}`);
     const cookie = (r.headers.get("set-cookie") ?? "").split(";")[0]!;
     const { userId } = (await r.json()) as { userId: string };
@@ -117,7 +126,7 @@ export class WebDriver implements Driver {
       headers: { "content-type": "application/json", cookie: this.cookies.get(u.id)! },
       body: JSON.stringify({ requestId: `req-${Date.now()}-${++seq}`, ...body }),
     });
-    if (r.status !== 202) throw new Error(`web send ${r.status}`);
+    if (r.status !== 202) throw new Error(`web send ${r.status} ${await r.text()}`);
   }
 
   send(u: ChannelUser, text: string): Promise<void> {

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { BotProcess } from "../helpers/process.ts";
 import { freshDatabaseUrl } from "../helpers/db.ts";
+import { formatDateTime } from "../../bot/core/time.ts";
+import { WebDriver, waitForMessage } from "./drivers.ts";
 
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
@@ -94,5 +96,37 @@ describe("web chat (real bot process, headless Chromium)", () => {
       body: JSON.stringify({ requestId: "abcdefgh12", text: "/trogiup" }),
     });
     expect(r2.status).toBe(401);
+  });
+
+  it("When a live session is open, then the stage board shows approved questions and their votes as they come", async () => {
+    const d = new WebDriver(base);
+    const admin = await d.persona("demo-province");
+    const youth = await d.persona("demo-youth");
+    const voter = await d.persona("demo-secretary");
+    const now = Date.now();
+    const ask = async (u: typeof admin, text: string, pred: (t: string) => boolean) => {
+      const before = (await d.messages(u)).length;
+      await d.send(u, text);
+      return (await waitForMessage(d, u, (m) => pred(m.text), before)).text;
+    };
+    const created = await ask(
+      admin,
+      `/phienmoi Đối thoại thử | Bí thư Tỉnh đoàn | TD-DEMO | ${formatDateTime(new Date(now - 3_600_000))} | ${formatDateTime(new Date(now + 3_600_000))}`,
+      (t) => t.includes("/board/"),
+    );
+    const boardUrl = /(http:\/\/\S+\/board\/\S+)/.exec(created)![1]!;
+    const page = await browser.newPage();
+    await page.goto(boardUrl);
+    await page.locator("#title", { hasText: "Đối thoại thử" }).waitFor();
+
+    const sent = await ask(youth, "/hoi Tỉnh có hỗ trợ thanh niên học nghề lái máy nông nghiệp không ạ?", (t) => t.includes("Đã gửi câu hỏi số"));
+    const id = Number(/số (\d+)/.exec(sent)![1]);
+    expect(await page.locator(`li[data-id="${id}"]`).count()).toBe(0); // waiting for approval
+    await ask(admin, `/duyet ${id}`, (t) => t.includes(`#${id}`));
+    await page.locator(`li[data-id="${id}"] .votes`, { hasText: "0" }).waitFor({ timeout: 10_000 });
+    await ask(voter, `/binhchon ${id}`, (t) => t.includes(`#${id}`));
+    await page.locator(`li[data-id="${id}"] .votes`, { hasText: "1" }).waitFor({ timeout: 10_000 });
+    expect(await page.locator("body").innerText()).not.toContain("Nguyễn Văn An");
+    await page.close();
   });
 });

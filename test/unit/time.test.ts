@@ -13,6 +13,9 @@ describe("Vietnam time", () => {
   it("When a user types dd/mm/yyyy, then it is read as Vietnam time and invalid dates are refused", () => {
     expect(parseVnDate("15/10/2026", 8)?.toISOString()).toBe("2026-10-15T01:00:00.000Z");
     expect(parseVnDate("31/02/2026")).toBeNull();
+    // the order the bot itself prints (formatDateTime) is read back too
+    expect(parseVnDate(formatDateTime(vnDate(2026, 11, 30, 10, 52)))?.toISOString()).toBe("2026-11-30T03:52:00.000Z");
+    expect(parseVnDate("25:00 30/11/2026")).toBeNull();
     expect(parseVnDate("hôm nay")).toBeNull();
   });
 
