@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { idAndRest, nonce, parseId, pipeFields } from "../../bot/core/args.ts";
 import type { Ctx, Feature, UnitView } from "../../bot/core/context.ts";
 import type { Choice } from "../../bot/core/types.ts";
 import { formatDateTime } from "../../bot/core/time.ts";
@@ -58,17 +58,8 @@ interface NewState {
   unitIds?: number[];
 }
 
-const nonce = () => randomBytes(6).toString("base64url");
 
-function parseId(raw: string | undefined): number | null {
-  const m = /^#?(\d{1,9})$/.exec(raw ?? "");
-  return m ? Number(m[1]) : null;
-}
 
-function idAndRest(args: string): { id: number | null; rest: string } {
-  const m = /^(\S+)(?:\s+([\s\S]*))?$/.exec(args.trim());
-  return { id: parseId(m?.[1]), rest: (m?.[2] ?? "").trim() };
-}
 
 function giverUnits(ctx: Ctx): UnitView[] {
   const seen = new Map<number, UnitView>();
@@ -175,7 +166,7 @@ function checkDue(ctx: Ctx, raw: string): { due: Date } | { error: string } {
 
 /** `/giaoviec <dd/mm/yyyy> | <tiêu đề> | <chi tiết> [| mã,...] [| nhắc 7,3,1,0]` in one go. */
 async function oneLine(ctx: Ctx): Promise<void> {
-  const parts = ctx.args.split("|").map((p) => p.trim());
+  const parts = pipeFields(ctx.args);
   const [dueRaw = "", title = "", detailsRaw = "", ...rest] = parts;
   const d = checkDue(ctx, dueRaw);
   if ("error" in d) return ctx.reply(d.error + "\n\n" + T.usage);

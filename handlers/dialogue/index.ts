@@ -1,4 +1,5 @@
 import type { Ctx, Feature, Services, UnitView } from "../../bot/core/context.ts";
+import { idAndRest, nonce, parseId } from "../../bot/core/args.ts";
 import type { Choice } from "../../bot/core/types.ts";
 import { bold, preview } from "../../bot/core/text.ts";
 import { formatDate } from "../../bot/core/time.ts";
@@ -23,7 +24,6 @@ import {
   followUp,
   joinQuestion,
   loadForCadre,
-  nonce,
   precheck,
   publishQuestion,
   rateAnswer,
@@ -64,16 +64,7 @@ interface PendingState {
   offered?: number[];
 }
 
-function parseId(raw: string | undefined): number | null {
-  const m = /^#?(\d{1,9})$/.exec(raw ?? "");
-  return m ? Number(m[1]) : null;
-}
 
-/** "12 rest of text" → [12, "rest of text"]. */
-function idAndRest(args: string): { id: number | null; rest: string } {
-  const m = /^(\S+)(?:\s+([\s\S]*))?$/.exec(args.trim());
-  return { id: parseId(m?.[1]), rest: (m?.[2] ?? "").trim() };
-}
 
 function pendingOf(ctx: Ctx): PendingState | null {
   if (ctx.flow?.name !== FLOW_PENDING) return null;

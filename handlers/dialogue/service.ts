@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { MembershipView, PersonView, Services, UnitView } from "../../bot/core/context.ts";
 import type { Choice, Outgoing } from "../../bot/core/types.ts";
 import { preview } from "../../bot/core/text.ts";
@@ -828,13 +827,6 @@ async function ensureMissing(
     if (have.has(dedupeKey)) continue;
     await ensureJob(s, { kind, runAt: runAt(r), dedupeKey, payload: { questionId: r.id, due: r.dueAt.getTime() } });
   }
-}
-
-// ---------------------------------------------------------------- misc
-
-/** A short random token binding offered choices to the pending question they were offered for. */
-export function nonce(): string {
-  return randomBytes(6).toString("base64url");
 }
 
 export { preview };

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { parseId, pipeFields } from "../../bot/core/args.ts";
 import { readFileSync } from "node:fs";
 import type { Ctx, Feature, MembershipView, Services, UnitView } from "../../bot/core/context.ts";
 import { bold, preview } from "../../bot/core/text.ts";
@@ -30,14 +31,7 @@ type SessionRow = {
   createdById: number;
 };
 
-function parseId(raw: string | undefined): number | null {
-  const m = /^#?(\d{1,9})$/.exec((raw ?? "").trim());
-  return m ? Number(m[1]) : null;
-}
 
-function fields(args: string): string[] {
-  return args.split("|").map((x) => x.trim());
-}
 
 function statusOf(s: Services, row: Pick<SessionRow, "opensAt" | "closesAt">): "open" | "upcoming" | "closed" {
   const now = s.clock.now().getTime();
@@ -109,7 +103,7 @@ async function announcePending(s: Services, session: SessionRow, questionId: num
 // ---------------------------------------------------------------- commands
 
 async function create(ctx: Ctx): Promise<void> {
-  const f = fields(ctx.args);
+  const f = pipeFields(ctx.args);
   if (f.length !== 5 || f.some((x) => !x)) return ctx.reply(T.createUsage);
   const [title, leaders, code, opensRaw, closesRaw] = f as [string, string, string, string, string];
   if (title.length > MAX_FIELD || leaders.length > MAX_FIELD) return ctx.reply(T.createTooLong);
@@ -219,7 +213,7 @@ async function manageableSession(ctx: Ctx, id: number | null): Promise<SessionRo
 }
 
 async function commit(ctx: Ctx): Promise<void> {
-  const f = fields(ctx.args);
+  const f = pipeFields(ctx.args);
   if (f.length < 4 || f.length > 5 || f.slice(0, 4).some((x) => !x)) return ctx.reply(T.commitUsage);
   const [sid, text, owner, dueRaw, qRaw] = f as [string, string, string, string, string | undefined];
   const session = await manageableSession(ctx, parseId(sid));

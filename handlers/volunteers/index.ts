@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { idAndRest, nonce, parseId, pipeFields } from "../../bot/core/args.ts";
 import type { Ctx, Feature, UnitView } from "../../bot/core/context.ts";
 import type { Choice } from "../../bot/core/types.ts";
 import { formatDateTime, parseVnDate, vnDate, vnDayStart, vnParts } from "../../bot/core/time.ts";
@@ -38,15 +38,7 @@ const FLOW_NEW = "vol.new";
 const DAY_MS = 86_400_000;
 const SIGNUP_BUTTONS = 6;
 
-function parseId(raw: string | undefined): number | null {
-  const m = /^#?(\d{1,9})$/.exec(raw ?? "");
-  return m ? Number(m[1]) : null;
-}
 
-function idAndRest(args: string): { id: number | null; rest: string } {
-  const m = /^(\S+)(?:\s+([\s\S]*))?$/.exec(args.trim());
-  return { id: parseId(m?.[1]), rest: (m?.[2] ?? "").trim() };
-}
 
 function myUnits(ctx: Ctx): UnitView[] {
   const seen = new Map<number, UnitView>();
@@ -198,7 +190,7 @@ async function create(ctx: Ctx, d: Required<Draft>): Promise<void> {
 
 /** `/taochiendich a | b | …` — the same steps in one line; optional trailing fields default to "-". */
 async function oneLine(ctx: Ctx): Promise<void> {
-  const parts = ctx.args.split("|").map((p) => p.trim());
+  const parts = pipeFields(ctx.args);
   if (parts.length < 6 || parts.length > STEPS.length) return ctx.reply(T.bad.fields + "\n\n" + T.usage);
   const order: StepName[] = ["title", "start", "end", "place", "capacity", "deadline", "scope", "quota", "description"];
   let d: Draft = {};
@@ -423,7 +415,7 @@ export const volunteers: Feature = {
         const args = ctx.args.trim();
         if (args === "?" || /^(help|huongdan|hướng dẫn)$/iu.test(args)) return ctx.reply(T.usage);
         if (args.includes("|")) return oneLine(ctx);
-        const data: FlowData = { step: 0, nonce: randomBytes(6).toString("base64url") };
+        const data: FlowData = { step: 0, nonce: nonce() };
         if (args) {
           const r = await runStep(ctx, "title", args, data);
           if (!r.ok) return ctx.reply(r.error);

@@ -130,6 +130,19 @@ const SYNONYMS: Record<string, string> = {
   "xe may": "xe_may", "chay xe": "xe_may", "lai xe": "xe_may", "phat": "phat", "bi phat": "phat", "xu phat": "phat", "vi pham": "phat",
   "xay nha": "xay_nha", "dat ruong": "dat_nong_nghiep", "dat nong nghiep": "dat_nong_nghiep", "dat trong lua": "dat_nong_nghiep",
   "tuoi": "tuoi", "do tuoi": "tuoi",
+  // more everyday paraphrases (dev pairs batch 4)
+  "cam so do": "the_chap", "cam co": "the_chap", "cam do": "the_chap",
+  "ca cuoc": "co_bac", "ca do": "co_bac", "danh bac": "co_bac", "co bac": "co_bac", "danh bai": "co_bac", "bai bac": "co_bac",
+  "bi bat": "phat", "bi xu ly": "phat", "bi cong an xu ly": "phat", "bi bat giu": "phat", "bi tu": "phat", "di tu": "phat",
+  "bang lai": "bang_lai", "bang lai xe": "bang_lai", "giay phep lai xe": "bang_lai", gplx: "bang_lai",
+  "that nghiep": "that_nghiep", "tien that nghiep": "that_nghiep", "bao hiem that nghiep": "that_nghiep",
+  "cho vay": "vay_von", "duoc vay": "vay_von", "muc vay": "vay_von", "muc cho vay": "vay_von",
+  "dau ra": "dau_ra", "tieu thu": "dau_ra", "bao tieu": "dau_ra", "cho tieu thu": "dau_ra", "noi tieu thu": "dau_ra",
+  "cong tac": "lam_viec", "lam viec": "lam_viec", "ve que": "ve_que", "ve tinh": "ve_que", "ve dia phuong": "ve_que",
+  "chinh sach uu dai": "ho_tro", "chinh sach ho tro": "ho_tro", "tot nghiep loai": "sinh_vien",
+  "nha nuoc cho": "tro_cap", "nha nuoc ho tro": "tro_cap", "vien phi": "thanh_toan", "sap sinh": "sinh_con", "de con": "sinh_con",
+  "dau ra san pham": "dau_ra", "tien an": "tien_an", "an uong": "tien_an", "chi phi an o": "tien_an",
+  "nuoc gieng": "nuoc_sach", "mat khau": "mat_khau", "ve sinh": "don_dep", "don rac": "don_dep rac",
 };
 
 /** Weight of the first and last content word of a question. */
@@ -149,7 +162,7 @@ const ASKS: [RegExp, Ask][] = [
   [/\b(may|bao nhieu|\d+) tuoi\b|\bdo tuoi\b|\btu may tuoi\b/, "age"],
   [/\bbao lau\b|\bmay (ngay|thang|nam|tuan|buoi)\b|\bbao nhieu (ngay|thang|nam|tuan|buoi)\b|\bmat bao lau\b|\bthoi han\b|\bthoi gian tap su\b/, "duration"],
   [/\bkhi nao\b|\bbao gio\b|\bngay nao\b|\bhom nao\b|\bluc nao\b|\bhan chot\b|\bngay may\b|\bthang may\b|\bden khi nao\b|\bmay gio\b/, "when"],
-  [/\bo dau\b|\bcho nao\b|\bnoi nao\b|\bdau\b$|\b(bao|hoi|voi|cho) ai\b|\bco quan nao\b|\bai (sua|don|xu ly|giai quyet)\b|\bnop .*\bo\b/, "where"],
+  [/\b(trang|web|website|app|ung dung) nao\b|\bo dau\b|\bcho nao\b|\bnoi nao\b|\bdau\b$|\b(bao|hoi|voi|cho) ai\b|\bco quan nao\b|\bai (sua|don|xu ly|giai quyet)\b|\bnop .*\bo\b/, "where"],
   [/\bbao nhieu (tien|trieu|phan tram)\b|\bmay tien\b|\bchi phi\b|\bgia bao nhieu\b|\bmuc (luong|tro cap|phat|dong)\b|\bhet bao nhieu\b|\bbao nhieu\b|\bgia nhieu\b|\bgia ca\b/, "quantity"],
   [/\bthe nao\b|\bra sao\b|\blam sao\b|\bcach\b|\bhuong dan\b|\blam gi\b|\b(gi|nao)$|\bnhung gi\b|\bdiem nao\b|\bmuc nao\b/, "how"],
   [/\bco\b.*\b(khong|chua)$|\b(duoc|phai|khong) (khong|chua)$|\b(khong|chua)$/, "yesno"],
