@@ -151,7 +151,9 @@ export class Core {
     for (const r of replies) await this.s.outbox.enqueue(target, r, { dedupeKey: `in:${inboxId}:${i++}`, fresh: true });
     await prisma.inboundUpdate.update({
       where: { id: inboxId },
-      data: { status, processedAt: this.s.clock.now(), error: error?.slice(0, 500) ?? null },
+      // the text is dropped once handled: kept only until then (crash recovery), it would
+      // otherwise tie an anonymous question to the account that sent it
+      data: { status, processedAt: this.s.clock.now(), error: error?.slice(0, 500) ?? null, payload: "" },
     });
   }
 

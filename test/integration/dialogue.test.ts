@@ -103,6 +103,9 @@ describe("dialogue Q&A", () => {
     expect(events.every((e) => e.actorId === null)).toBe(true);
     const audits = await h.s.prisma.auditLog.findMany({ where: { actorId: secretId } });
     expect(audits.some((a) => a.entity === "question")).toBe(false);
+    // the stored update that carried it keeps no text once handled
+    const inbox = await h.s.prisma.inboundUpdate.findMany({ where: { status: "done" } });
+    expect(inbox.some((u) => u.payload.includes(q.text.slice(0, 20)))).toBe(false);
 
     const [note] = await h.unread(cadreA);
     expect(note!.text).toContain(T.anonymous);
