@@ -18,5 +18,5 @@ export const MENUS: Record<Role | "guest", string[]> = {
   youth: ["hoi", "hoian", "cauhoi", "faq", "phien", "tinhnguyen", "trogiup", "huy"],
   secretary: ["huongdan", "dasinhhoat", "nhacviec", "hoanthanh"],
   cadre: ["hangdoi", "traloi", "chuyen", "nhacviec", "huongdan", "ghichu", "sinhhoat", "giaoviec", "taochiendich", "chiendich", "diemdanh"],
-  admin: [],
+  admin: ["moi", "phienmoi", "dinhtuyen"],
 };

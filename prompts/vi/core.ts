@@ -102,5 +102,8 @@ export const menuText: Record<string, string> = {
   traloi: "Trả lời câu hỏi",
   chuyen: "Chuyển câu hỏi",
   trogiup: "Trợ giúp",
+  moi: "Tạo mã mời",
+  phienmoi: "Tạo phiên đối thoại",
+  dinhtuyen: "Đổi quy tắc phân công câu hỏi",
   huy: "Thoát thao tác đang làm",
 };
