@@ -81,18 +81,22 @@ export async function runNlpBench(): Promise<Record<string, number>> {
   out.nlp_train_ms = performance.now() - t0;
   const pubQ = readJsonl<{ text: string; topic: string }>("../test/quality/public/questions.sample.jsonl");
   const holdQ = readJsonl<{ text: string; topic: string }>("../test/quality/topics.holdout.jsonl");
+  const hold2Q = readJsonl<{ text: string; topic: string }>("../test/quality/topics.holdout2.jsonl");
   const pubD = readJsonl<{ a: string; b: string; duplicate: boolean }>("../test/quality/public/duplicates.sample.jsonl");
   const holdD = readJsonl<{ a: string; b: string; duplicate: boolean }>("../test/quality/duplicates.holdout.jsonl");
+  const hold2D = readJsonl<{ a: string; b: string; duplicate: boolean }>("../test/quality/duplicates.holdout2.jsonl");
   out.topic_accuracy_public = accuracy(clf, pubQ);
   out.topic_accuracy_holdout = accuracy(clf, holdQ);
+  out.topic_accuracy_holdout2 = accuracy(clf, hold2Q);
   out.duplicate_f1_public = f1(pubD);
   out.duplicate_f1_holdout = f1(holdD);
+  out.duplicate_f1_holdout2 = f1(hold2D);
   console.log(`classifier trained in ${out.nlp_train_ms.toFixed(0)} ms`);
-  console.log(`topic accuracy: public sample ${out.topic_accuracy_public.toFixed(3)} (${pubQ.length}), holdout ${out.topic_accuracy_holdout.toFixed(3)} (${holdQ.length}) (target ≥ 0.85)`);
-  console.log(`duplicate F1: public sample ${out.duplicate_f1_public.toFixed(3)} (${pubD.length} pairs), holdout ${out.duplicate_f1_holdout.toFixed(3)} (${holdD.length} pairs) (target ≥ 0.8)`);
+  console.log(`topic accuracy: public sample ${out.topic_accuracy_public.toFixed(3)} (${pubQ.length}), holdout ${out.topic_accuracy_holdout.toFixed(3)} (${holdQ.length}), holdout2 ${out.topic_accuracy_holdout2.toFixed(3)} (${hold2Q.length}) (target ≥ 0.85)`);
+  console.log(`duplicate F1: public sample ${out.duplicate_f1_public.toFixed(3)} (${pubD.length} pairs), holdout ${out.duplicate_f1_holdout.toFixed(3)} (${holdD.length} pairs), holdout2 ${out.duplicate_f1_holdout2.toFixed(3)} (${hold2D.length} pairs) (target ≥ 0.8)`);
 
   // ---- classification speed
-  const texts = [...pubQ, ...holdQ].map((r) => r.text);
+  const texts = [...pubQ, ...holdQ, ...hold2Q].map((r) => r.text);
   for (let i = 0; i < 1000; i++) clf.classify(texts[i % texts.length]!);
   const times: number[] = [];
   const N = 20_000;

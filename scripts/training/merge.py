@@ -1,4 +1,4 @@
-def load_all(mods='abcdefg'):
+def load_all(mods='abcdefgh'):
     T = {}
     for m in mods:
         for k, v in __import__('train_' + m).T.items():

@@ -111,6 +111,12 @@ describe("topic classifier", () => {
     expect(accuracy(rows)).toBeGreaterThanOrEqual(0.85);
   });
 
+  it("When the second held-out questions (chat styles, written before any tuning) are classified, then accuracy is at least 0.85", () => {
+    const rows = readJsonl<Labelled>("../quality/topics.holdout2.jsonl");
+    for (const t of TOPICS) expect(rows.filter((r) => r.topic === t).length).toBeGreaterThanOrEqual(20);
+    expect(accuracy(rows)).toBeGreaterThanOrEqual(0.85);
+  });
+
   it("When the public sample questions are classified, then accuracy is at least 0.85", () => {
     expect(accuracy(readJsonl<Labelled>("../quality/public/questions.sample.jsonl"))).toBeGreaterThanOrEqual(0.85);
   });
@@ -145,6 +151,13 @@ describe("duplicate questions", () => {
   it("When the held-out pairs are judged, then F1 is at least 0.8", () => {
     const rows = readJsonl<Pair>("../quality/duplicates.holdout.jsonl");
     expect(rows.length).toBeGreaterThanOrEqual(60);
+    expect(f1(rows)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("When the second held-out pairs (hard positives and hard negatives) are judged, then F1 is at least 0.8", () => {
+    const rows = readJsonl<Pair>("../quality/duplicates.holdout2.jsonl");
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    expect(rows.filter((r) => r.duplicate).length * 2).toBe(rows.length);
     expect(f1(rows)).toBeGreaterThanOrEqual(0.8);
   });
 

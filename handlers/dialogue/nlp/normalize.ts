@@ -52,6 +52,11 @@ const BN_QUANTITY_NEXT = new Set([
   "buoi", "km", "m2", "phan", "%", "so", "muc", "kg", "cai", "con", "hop", "thu",
 ]);
 
+/** Sentence-closing particles: "đóng bn vậy ạ" asks "how much", "bạn vậy" makes no sense. */
+const BN_CLOSING_NEXT = new Set(["vay", "v", "z", "a", "ah", "ha", "the", "nhi", "day", "ta"]);
+/** Verbs after which "bn" is an amount: "đóng bn", "mất bn", "hết bn", "là bn", "giá bn", "nộp bn", "trả bn". */
+const BN_QUANTITY_PREV = new Set(["mat", "het", "la", "dong", "nop", "tra", "gia", "ton", "duoc", "co"]);
+
 /** Words before which a dangling "a" is the polite particle "ạ", not "anh". */
 const PARTICLE_A_PREV = new Set(["khong", "duoc", "roi", "vay", "nao", "gi", "nhe", "voi", "a", "u", "di", "nhi", "sao", "chua", "dau", "nhieu", "khong?"]);
 
@@ -93,7 +98,11 @@ function fixWord(w: string, prev: string | undefined, next: string | undefined, 
     return "anh";
   }
   if (w === "dv" && next === "cong") return "dich vu";
-  if (w === "bn" && ((next !== undefined && BN_QUANTITY_NEXT.has(next)) || prev === "mat" || prev === "het" || prev === "la")) return "bao nhieu";
+  if (w === "bn" && (next === undefined || BN_QUANTITY_NEXT.has(next) || BN_CLOSING_NEXT.has(next) || (prev !== undefined && BN_QUANTITY_PREV.has(prev)))) {
+    return "bao nhieu";
+  }
+  // "1 tháng" is "một tháng"
+  if (w === "1" && next !== undefined && BN_QUANTITY_NEXT.has(next)) return "mot";
   return fixPlain(w);
 }
 

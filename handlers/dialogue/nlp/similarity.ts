@@ -8,13 +8,14 @@
 // most of all (a Vietnamese question ends on what it asks); context clauses weigh little.
 // The score is the harmonic mean of each side's weighted coverage by the other, lowered when
 // both sides end on something the other does not say, when the asks conflict, or when the two
-// name different facets of one subject (the fine vs where to complain, cost vs safety).
+// name different facets of one subject (the fine vs where to complain, cost vs safety), or when
+// one side asks about a facet the other never mentions.
 import { readFileSync } from "node:fs";
 import { normalize } from "./normalize.ts";
 import { TRAINING_FILE } from "./classifier.ts";
 
 /** Tuned on prompts/training/duplicates.jsonl (own dev pairs), never on the held-out sets. */
-export const DUPLICATE_THRESHOLD = 0.42;
+export const DUPLICATE_THRESHOLD = 0.34;
 
 /** Phrase (normalised words) → concept token(s). Longest match wins. */
 const SYNONYMS: Record<string, string> = {
@@ -34,7 +35,7 @@ const SYNONYMS: Record<string, string> = {
   "so do": "so_do", "so hong": "so_do", "giay chung nhan quyen su dung dat": "so_do", "giay chung nhan": "so_do",
   "can cuoc": "can_cuoc", "can cuoc cong dan": "can_cuoc", cccd: "can_cuoc", cmnd: "can_cuoc", "chung minh nhan dan": "can_cuoc",
   "giay to": "ho_so", "ho so": "ho_so", "thu tuc": "ho_so", "giay to gi": "ho_so", "chuan bi": "ho_so", "mang theo": "ho_so",
-  "cap lai": "lam_lai", "lam lai": "lam_lai", "xin lai": "lam_lai", "sua": "lam_lai", "sua chua": "lam_lai", "thay": "lam_lai", "lam mat": "mat", "bi mat": "mat",
+  "cap lai": "lam_lai", "lam lai": "lam_lai", "xin lai": "lam_lai", "sua": "lam_lai", "sua chua": "lam_lai", "thay the": "lam_lai", "thay moi": "lam_lai", "lam mat": "mat", "bi mat": "mat",
   "ly lich tu phap": "ly_lich_tu_phap", "dang ky ket hon": "ket_hon", "giay dang ky ket hon": "ket_hon", "ket hon": "ket_hon",
   "trinh bao": "bao", "to giac": "bao", "phan anh": "bao", "bao cho": "bao", "khieu nai": "bao", "kien": "bao",
   "co quan nao": "dau", "cho nao": "dau", "noi nao": "dau", "o dau": "dau",
@@ -70,7 +71,7 @@ const SYNONYMS: Record<string, string> = {
   "dai hoc": "dai_hoc", "diem trung binh": "diem", "diem": "diem", "han chot": "han_nop", "nop ho so": "nop",
   // digital
   "dien thoai": "dien_thoai", smartphone: "dien_thoai", "dien thoai thong minh": "dien_thoai", dt: "dien_thoai",
-  "ung dung": "app", app: "app", "cai dat": "cai_dat", cai: "cai_dat", "tai app": "cai_dat app", "tai ve": "cai_dat",
+  "ung dung": "app", app: "app", "cai dat": "cai_dat", "tai app": "cai_dat app", "tai ve": "cai_dat",
   "dich vu cong": "dvc", "cong dich vu cong": "dvc", "lam thu tuc online": "dvc online", "thu tuc online": "dvc online",
   "theo doi": "theo_doi", "xem": "theo_doi", "tra cuu": "theo_doi", "ket qua": "ket_qua", "den dau": "ket_qua",
   "dinh danh dien tu": "vneid", vneid: "vneid", "mat khau": "mat_khau", pass: "mat_khau", password: "mat_khau",
@@ -83,7 +84,7 @@ const SYNONYMS: Record<string, string> = {
   "thu bay chu nhat": "cuoi_tuan", "cuoi tuan": "cuoi_tuan", "tieng dan toc": "tieng_dan_toc", "tieng tay": "tieng_dan_toc",
   "tieng thai": "tieng_dan_toc", "tieng anh": "tieng_anh",
   // everyday colloquial ↔ formal words
-  vo: "vao", hu: "hong", "bi hu": "hong", "bi hong": "hong", coi: "theo_doi", kiem: "tim",
+  "vo thon": "vao thon", "vo xom": "vao thon", hu: "hong", "bi hu": "hong", "bi hong": "hong", coi: "theo_doi", kiem: "tim",
   "khac phuc": "lam_lai", "nang cap": "lam_lai", "cai tao": "lam_lai", "ba me": "bo_me", "bo me": "bo_me", "phu huynh": "bo_me",
   do: "do", "thi dau": "do", rot: "truot", truot: "truot", "thi truot": "truot", "thi rot": "truot",
   "con nit": "tre_em", "tui nho": "tre_em", "be": "tre_em", "non": "mu_bao_hiem",
@@ -95,7 +96,7 @@ const SYNONYMS: Record<string, string> = {
   "le phi": "phi", "chi phi": "phi", phi: "phi", ton: "phi", tien: "phi", gia: "phi", "gia dinh": "gia_dinh", "gia ca": "phi", "mat tien": "phi", "mat phi": "phi", "ton tien": "phi", "ton phi": "phi", "tra phi": "phi",
   "lai suat": "lai_suat", "lai vay": "lai_suat", "buon ban": "kinh_doanh", "mo shop": "kinh_doanh", "mo cua hang": "kinh_doanh",
   "kiem viec": "viec_lam", "doanh nghiep": "nha_may", "cong ty": "nha_may", "xi nghiep": "nha_may",
-  xuong: "nha_may", chu: "nha_may", "tien ho tro": "tro_cap", "ho tro tien": "tro_cap", "giup do": "ho_tro", "ho tro": "ho_tro",
+  xuong: "nha_may", "chu xuong": "nha_may", "chu cong ty": "nha_may", "chu doanh nghiep": "nha_may", "tien ho tro": "tro_cap", "ho tro tien": "tro_cap", "giup do": "ho_tro", "ho tro": "ho_tro",
   "khoi phuc": "lay_lai", "lay lai": "lay_lai", "quen": "quen", "chiem doat": "hack", hack: "hack", nick: "tai_khoan",
   "tai khoan": "tai_khoan", tk: "tai_khoan", "nop tien": "dong_tien", "dong tien": "dong_tien",
   "co quan chuc nang": "cong_an", "cong an": "cong_an", "kien nghi": "bao", "phan anh voi": "bao", "bao voi": "bao",
@@ -109,6 +110,14 @@ const SYNONYMS: Record<string, string> = {
   coffee: "cafe", facebook: "facebook", fb: "facebook", chiem: "hack", "chiem mat": "hack", "biet diem": "ket_qua",
   "diem thi": "ket_qua", "co diem": "ket_qua", "tien coc": "dat_coc", "dat coc": "dat_coc", coc: "dat_coc",
   "ngay nao trong tuan": "thu_may", "thu may": "thu_may",
+  // question words already read as the ask (when, how long, how much): not part of the subject
+  "bao nhieu tien": "", "may tien": "", "het bao nhieu tien": "", "la bao nhieu tien": "",
+  // paying an amount is the same ask as "how much money": "đóng bao nhiêu", "nộp bao nhiêu tiền"
+  "dong bao nhieu tien": "", "nop bao nhieu tien": "", "tra bao nhieu tien": "", "dong bao nhieu": "", "nop bao nhieu": "",
+  "tra bao nhieu": "", "phai dong": "", "phai nop": "", "phai tra": "",
+  "ngay nao": "", "hom nao": "", "luc nao": "", "thang nao": "", "ngay may": "", "thang may": "", "may ngay": "",
+  "may thang": "", "may nam": "", "may tuan": "", "bao nhieu ngay": "", "bao nhieu thang": "", "bao nhieu nam": "",
+  "thoi han": "", "bao lau": "", "mat bao lau": "", "khi nao": "", "bao gio": "",
   // time modifiers that do not change the ask
   "hang thang": "", "moi thang": "", "1 thang": "", "mot thang": "", "hang nam": "", "moi nam": "", "nam nay": "",
   "hien nay": "", "hom nay": "", "thang nay": "", "bay gio": "", "gio": "", "hien tai": "",
@@ -135,14 +144,23 @@ const SYNONYMS: Record<string, string> = {
   "ca cuoc": "co_bac", "ca do": "co_bac", "danh bac": "co_bac", "co bac": "co_bac", "danh bai": "co_bac", "bai bac": "co_bac",
   "bi bat": "phat", "bi xu ly": "phat", "bi cong an xu ly": "phat", "bi bat giu": "phat", "bi tu": "phat", "di tu": "phat",
   "bang lai": "bang_lai", "bang lai xe": "bang_lai", "giay phep lai xe": "bang_lai", gplx: "bang_lai",
-  "that nghiep": "that_nghiep", "tien that nghiep": "that_nghiep", "bao hiem that nghiep": "that_nghiep",
+  "that nghiep": "that_nghiep", "tien that nghiep": "that_nghiep",
   "cho vay": "vay_von", "duoc vay": "vay_von", "muc vay": "vay_von", "muc cho vay": "vay_von",
   "dau ra": "dau_ra", "tieu thu": "dau_ra", "bao tieu": "dau_ra", "cho tieu thu": "dau_ra", "noi tieu thu": "dau_ra",
   "cong tac": "lam_viec", "lam viec": "lam_viec", "ve que": "ve_que", "ve tinh": "ve_que", "ve dia phuong": "ve_que",
-  "chinh sach uu dai": "ho_tro", "chinh sach ho tro": "ho_tro", "tot nghiep loai": "sinh_vien",
-  "nha nuoc cho": "tro_cap", "nha nuoc ho tro": "tro_cap", "vien phi": "thanh_toan", "sap sinh": "sinh_con", "de con": "sinh_con",
+  "chinh sach uu dai": "ho_tro", "chinh sach ho tro": "ho_tro",
+  "nha nuoc cho": "tro_cap", "nha nuoc ho tro": "tro_cap", "vien phi": "thanh_toan", "sap sinh": "sinh_con",
   "dau ra san pham": "dau_ra", "tien an": "tien_an", "an uong": "tien_an", "chi phi an o": "tien_an",
-  "nuoc gieng": "nuoc_sach", "mat khau": "mat_khau", "ve sinh": "don_dep", "don rac": "don_dep rac",
+  "cao hoc": "thac_si", "thac si": "thac_si", "gia han": "gia_han", "mua tiep": "gia_han",
+  "het han": "het_han", "han cuoi": "", "han nop": "", "den khi nao": "", "nop phat": "phat", "dong phat": "phat",
+  "nhan them": "tuyen", "tuyen them": "tuyen", "tuyen dung": "tuyen", "dang nhap": "dang_nhap", login: "dang_nhap",
+  "bao loi": "loi", "bi loi": "loi", "chu ky so": "chu_ky_so", "cap doi": "lam_lai",
+  "dieu kien": "dieu_kien", "tieu chuan": "dieu_kien", "yeu cau": "dieu_kien", "tieu chi": "dieu_kien",
+  "phai tra tien": "phi", "co phai tra": "phi", "tien xe": "di_lai", "tien di lai": "di_lai", "di lai": "di_lai",
+  "dieu di": "luan_chuyen", "dieu dong": "luan_chuyen", "khai mac": "bat_dau", "bat dau": "bat_dau", "khai giang": "bat_dau",
+  "ma tuy": "ma_tuy", "ma tuy da": "ma_tuy", "hang da": "ma_tuy", "danh gia nang luc": "dgnl",
+  "nuoc gieng": "nuoc_sach", "ho tro tien an": "ho_tro tien_an", "boi duong": "boi_duong", "chien dich": "",
+  "chien dich mua he xanh": "mhx", xom: "thon", "khom ap": "thon", lang: "thon", "khu pho": "thon", "to dan pho": "thon", "don rac": "don_dep rac",
 };
 
 /** Weight of the first and last content word of a question. */
@@ -153,19 +171,26 @@ const TAIL_PENALTY = 0.5;
 /** Weight of the concepts of clauses around the one that asks. */
 const CONTEXT_WEIGHT = 0.4;
 const FACET_CONFLICT = 0.7;
-const ASK_CONFLICT = 0.7;
-const ASK_ONE_SIDED = 0.75;
-const ASK_HOW_VS_YESNO = 0.8;
+/** One side asks about a facet (cost, penalty, pay…) that the other never mentions. */
+const FACET_ONE_SIDED = 0.65;
+/** Facets that, asked about on one side only, make a different question (not just extra detail). */
+const ONE_SIDED_FACETS = new Set(["cost", "penalty", "papers"]);
+const ASK_CONFLICT = 0.4;
+const ASK_ONE_SIDED = 0.5;
+const ASK_HOW_VS_YESNO = 0.6;
+
+/** Question words that ask for an amount of money. */
+const MONEY_ASK = /\b(bao nhieu|may|het bao nhieu|la bao nhieu) tien\b|\bchi phi\b|\bgia bao nhieu\b|\b(dong|nop|tra) bao nhieu\b/;
 
 /** Question words → the kind of ask. Matched on the normalised text. */
 const ASKS: [RegExp, Ask][] = [
   [/\b(may|bao nhieu|\d+) tuoi\b|\bdo tuoi\b|\btu may tuoi\b/, "age"],
   [/\bbao lau\b|\bmay (ngay|thang|nam|tuan|buoi)\b|\bbao nhieu (ngay|thang|nam|tuan|buoi)\b|\bmat bao lau\b|\bthoi han\b|\bthoi gian tap su\b/, "duration"],
-  [/\bkhi nao\b|\bbao gio\b|\bngay nao\b|\bhom nao\b|\bluc nao\b|\bhan chot\b|\bngay may\b|\bthang may\b|\bden khi nao\b|\bmay gio\b/, "when"],
+  [/\bkhi nao\b|\bbao gio\b|\bngay nao\b|\bhom nao\b|\bluc nao\b|\bhan (chot|cuoi|nop)\b|\bngay may\b|\bthang may\b|\bden khi nao\b|\bmay gio\b/, "when"],
   [/\b(trang|web|website|app|ung dung) nao\b|\bo dau\b|\bcho nao\b|\bnoi nao\b|\bdau\b$|\b(bao|hoi|voi|cho) ai\b|\bco quan nao\b|\bai (sua|don|xu ly|giai quyet)\b|\bnop .*\bo\b/, "where"],
   [/\bbao nhieu (tien|trieu|phan tram)\b|\bmay tien\b|\bchi phi\b|\bgia bao nhieu\b|\bmuc (luong|tro cap|phat|dong)\b|\bhet bao nhieu\b|\bbao nhieu\b|\bgia nhieu\b|\bgia ca\b/, "quantity"],
   [/\bthe nao\b|\bra sao\b|\blam sao\b|\bcach\b|\bhuong dan\b|\blam gi\b|\b(gi|nao)$|\bnhung gi\b|\bdiem nao\b|\bmuc nao\b/, "how"],
-  [/\bco\b.*\b(khong|chua)$|\b(duoc|phai|khong) (khong|chua)$|\b(khong|chua)$/, "yesno"],
+  [/\bco\b.*\b(khong|chua)$|\b(duoc|phai|khong) (khong|chua)$|\b(khong|chua)$|\bco\b.*\b(khong|chua) hay\b/, "yesno"],
 ];
 type Ask = "age" | "duration" | "when" | "where" | "quantity" | "how" | "yesno";
 /** Asks that say how to answer rather than what is asked about. */
@@ -182,7 +207,19 @@ const FILLER = new Set(
   ).split(" "),
 );
 
-const VAY_FILLER_PREV = new Set(["sao", "nao", "gi", "the", "roi", "ai", "dau", "khong", "chua", "la", "nhu"]);
+const VAY_FILLER_PREV = new Set(["sao", "nao", "gi", "the", "roi", "ai", "dau", "khong", "chua", "la", "nhu", "nhieu", "tien"]);
+/** Words after which "vay" is "vậy" too: particles and the people addressed ("… vậy ạ", "… vậy ad"). */
+const VAY_FILLER_NEXT = new Set(["a", "ad", "admin", "moi", "mn", "anh", "chi", "em", "ban", "nhi", "nhe", "ha", "oi"]);
+/** Particles and forms of address that close a question after its question words ("… không ạ", "… ở đâu vậy ad"). */
+const TRAILING = new Set(["a", "ad", "admin", "vay", "nhi", "nhe", "nha", "ha", "oi", "moi", "nguoi", "anh", "chi", "em", "ban", "ta", "the", "day"]);
+
+/** A normalised clause without the particles that close it, for reading its question words. */
+function askForm(clause: string): string {
+  const words = clause.split(" ");
+  let end = words.length;
+  while (end > 1 && TRAILING.has(words[end - 1]!)) end--;
+  return words.slice(0, end).join(" ");
+}
 
 let phraseMax = 1;
 const phraseMap = new Map<string, string[]>();
@@ -198,8 +235,8 @@ for (const [k, v] of Object.entries(SYNONYMS)) {
  * different things.
  */
 const FACETS: Record<string, string> = {
-  phat: "penalty", phi: "cost", gia: "cost", hoc_phi: "cost", dong_tien: "cost", ho_so: "papers", dieu: "conditions",
-  kien: "conditions", tieu: "conditions", chuan: "conditions", yeu: "conditions", cau: "conditions", an_toan: "safety",
+  phat: "penalty", phi: "cost", gia: "cost", hoc_phi: "cost", dong_tien: "cost", ho_so: "papers", dieu_kien: "conditions",
+  an_toan: "safety",
   xin_phep: "permit", luong: "pay", thu: "pay", nhap: "pay", tro_cap: "pay", dang_ky: "register", ket_qua: "result",
   giai: "prize", thuong: "prize", bao: "report", lay_lai: "recover", hoan: "recover", boi: "compensation",
   lai_suat: "interest", the_chap: "collateral", mon: "subjects", chi_tieu: "quota", uu_tien: "priority",
@@ -210,6 +247,8 @@ interface Parsed {
   concepts: Map<string, number>;
   asks: Set<Ask>;
   facets: Set<string>;
+  /** Facets named in the ask itself (the weighty tail of the asking clause). */
+  tailFacets: Set<string>;
 }
 
 /** Concept tokens of a normalised text: longest synonym phrases first, filler dropped. */
@@ -232,7 +271,8 @@ function concepts(norm: string): string[] {
     }
     const w = words[i]!;
     // "vay" is "vậy" (so) closing a question, "vay" (borrow) elsewhere.
-    if (w === "vay") out.push(i === words.length - 1 || VAY_FILLER_PREV.has(words[i - 1] ?? "") || words[i + 1] === "a" ? "vay" : "vay_von");
+    if (w === "vay")
+      out.push(i === words.length - 1 || VAY_FILLER_PREV.has(words[i - 1] ?? "") || VAY_FILLER_NEXT.has(words[i + 1] ?? "") ? "vay" : "vay_von");
     else out.push(w);
     i++;
   }
@@ -249,8 +289,9 @@ function parse(text: string): Parsed {
   let askClause = clauses.length - 1;
   clauses.forEach((c, i) => {
     let any = false;
+    const q = askForm(c);
     for (const [re, ask] of ASKS) {
-      if (re.test(c)) {
+      if (re.test(q)) {
         asks.add(ask);
         any = true;
       }
@@ -275,7 +316,15 @@ function parse(text: string): Parsed {
     const f = Object.hasOwn(FACETS, c) ? FACETS[c] : undefined;
     if (f) facets.add(f);
   }
-  return { concepts: positioned, asks, facets };
+  // asking "how much money" is asking about the cost, even with no cost word left in the subject
+  if (clauses.some((c) => MONEY_ASK.test(c))) facets.add("cost");
+  const tailFacets = new Set<string>();
+  const mid = (POSITION_LOW + POSITION_HIGH) / 2;
+  for (const [c, w] of positioned) {
+    const f = Object.hasOwn(FACETS, c) ? FACETS[c] : undefined;
+    if (f && w >= mid && ONE_SIDED_FACETS.has(f)) tailFacets.add(f);
+  }
+  return { concepts: positioned, asks, facets, tailFacets };
 }
 
 let idfTable: Map<string, number> | null = null;
@@ -377,7 +426,11 @@ export function similarity(a: string, b: string): number {
   // Both sides end on something the other does not say: same subject, different asks.
   const divergence = 1 - TAIL_PENALTY * Math.min(ta, tb);
   const facetAgreement = pa.facets.size && pb.facets.size && ![...pa.facets].some((x) => pb.facets.has(x)) ? FACET_CONFLICT : 1;
-  return Math.max(0, Math.min(1, f * divergence * askAgreement(pa.asks, pb.asks) * facetAgreement));
+  // "Where do I make a birth certificate?" vs "does it cost anything?": one side asks about a facet
+  // the other never mentions.
+  const oneSided =
+    [...pa.tailFacets].some((x) => !pb.facets.has(x)) || [...pb.tailFacets].some((x) => !pa.facets.has(x)) ? FACET_ONE_SIDED : 1;
+  return Math.max(0, Math.min(1, oneSided * f * divergence * askAgreement(pa.asks, pb.asks) * facetAgreement));
 }
 
 /** Whether two questions ask the same thing, with the score behind the decision. */
