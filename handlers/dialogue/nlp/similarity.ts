@@ -84,7 +84,7 @@ const SYNONYMS: Record<string, string> = {
   "thu bay chu nhat": "cuoi_tuan", "cuoi tuan": "cuoi_tuan", "tieng dan toc": "tieng_dan_toc", "tieng tay": "tieng_dan_toc",
   "tieng thai": "tieng_dan_toc", "tieng anh": "tieng_anh",
   // everyday colloquial ↔ formal words
-  "vo thon": "vao thon", "vo xom": "vao thon", hu: "hong", "bi hu": "hong", "bi hong": "hong", coi: "theo_doi", kiem: "tim",
+  "vo thon": "vao thon", "vo xom": "vao thon", "bi hu": "hong", "bi hong": "hong", coi: "theo_doi", kiem: "tim",
   "khac phuc": "lam_lai", "nang cap": "lam_lai", "cai tao": "lam_lai", "ba me": "bo_me", "bo me": "bo_me", "phu huynh": "bo_me",
   do: "do", "thi dau": "do", rot: "truot", truot: "truot", "thi truot": "truot", "thi rot": "truot",
   "con nit": "tre_em", "tui nho": "tre_em", "be": "tre_em", "non": "mu_bao_hiem",
@@ -222,7 +222,68 @@ function askForm(clause: string): string {
 }
 
 let phraseMax = 1;
+/**
+ * Everyday paraphrases (formal word ↔ what young people type), general rather than tied to
+ * any question. Entries of SYNONYMS win when both name a phrase.
+ */
+const PARAPHRASES: Record<string, string> = {
+  // work
+  "tang ca": "tang_ca", "lam them gio": "tang_ca", "lam them": "tang_ca", "lam ngoai gio": "tang_ca",
+  "gap doi": "gap_doi", "gap 2": "gap_doi", "x2": "gap_doi", "nhan doi": "gap_doi",
+  "nghi viec": "nghi_viec", "thoi viec": "nghi_viec", "xin nghi lam": "nghi_viec", "nghi lam": "nghi_viec", "bo viec": "nghi_viec",
+  "bao truoc": "bao_truoc", "noi truoc": "bao_truoc", "thong bao truoc": "bao_truoc", "xin truoc": "bao_truoc",
+  cty: "cong_ty", "cong ty": "cong_ty", "doanh nghiep": "cong_ty", "noi lam": "cong_ty", "cho lam": "cong_ty",
+  "thu viec": "thu_viec", "tap su": "thu_viec",
+  xkld: "xkld", "xuat khau lao dong": "xkld", "di lam nuoc ngoai": "xkld", "lao dong nuoc ngoai": "xkld", eps: "xkld",
+  "tieng han": "tieng_han", topik: "tieng_han", "tieng nhat": "tieng_nhat", jlpt: "tieng_nhat",
+  "han quoc": "han_quoc", "nhat ban": "nhat_ban",
+  "gioi thieu viec lam": "viec_lam", "tim viec": "viec_lam", "kiem viec": "viec_lam", "xin viec": "viec_lam", "viec lam": "viec_lam",
+  "hoc nghe": "hoc_nghe", "lop nghe": "hoc_nghe", "trung tam nghe": "hoc_nghe", "dao tao nghe": "hoc_nghe",
+  // money and support
+  "ho ngheo": "ho_ngheo", "nha ngheo": "ho_ngheo", "nguoi ngheo": "ho_ngheo", "gia dinh ngheo": "ho_ngheo", "can ngheo": "ho_ngheo",
+  "vay von": "vay_von", "vay tien": "vay_von", "muon vay": "vay_von", "cho vay": "vay_von", "muc vay": "vay_von", "muc cho vay": "vay_von",
+  "lam an": "kinh_doanh", "kinh doanh": "kinh_doanh", "buon ban": "kinh_doanh", "mo quan": "kinh_doanh", "mo tiem": "kinh_doanh",
+  "quan an": "quan_an", "quan com": "quan_an", "ban com": "quan_an",
+  "giay phep": "giay_to", "giay to": "giay_to", "thu tuc": "giay_to", "ho so": "ho_so",
+  "tien xe": "di_lai", "tien di lai": "di_lai", "chi phi di lai": "di_lai", "di lai": "di_lai",
+  "tien an": "an_uong", "an uong": "an_uong", "tu tuc": "an_uong", "bao an": "an_uong",
+  "mien phi": "mien_phi", "khong mat tien": "mien_phi", "khong ton tien": "mien_phi", "free": "mien_phi",
+  "kinh phi": "chi_phi", "tien hoc": "hoc_phi", "hoc phi": "hoc_phi", "vien phi": "vien_phi", "tien kham": "vien_phi",
+  // study
+  "cao hoc": "thac_si", "thac si": "thac_si", "thac sy": "thac_si",
+  dgnl: "dgnl", "danh gia nang luc": "dgnl",
+  startup: "khoi_nghiep", "khoi nghiep": "khoi_nghiep", "y tuong kinh doanh": "khoi_nghiep",
+  htx: "htx", "hop tac xa": "htx", "to hop tac": "htx",
+  clb: "clb", "cau lac bo": "clb", "doi nhom": "clb",
+  // places and infrastructure (single syllables that collide once accents are gone — lúa/lừa, ớt, quà/quá — are left out)
+  "den giao thong": "den_giao_thong", "den tin hieu": "den_giao_thong", "den xanh den do": "den_giao_thong", "den xanh do": "den_giao_thong",
+  "den duong": "den_duong", "den chieu sang": "den_duong", "den dien": "den_duong",
+  "hu hong": "hong", "bi hu": "hong", "bi hong": "hong",
+  "da banh": "bong_da", "da bong": "bong_da", "bong da": "bong_da", "da ball": "bong_da",
+  "cong thoat nuoc": "cong_nuoc", "cong nuoc": "cong_nuoc", "muong": "cong_nuoc", "nghet": "tac", "bi tac": "tac",
+  "o nhiem": "o_nhiem", "boc mui": "o_nhiem", "hoi thoi": "o_nhiem", "nuoc den": "o_nhiem", "ca chet": "o_nhiem",
+  // safety and law
+  "ma tuy": "ma_tuy", "hang da": "ma_tuy", "thuoc lac": "ma_tuy", "chich hut": "ma_tuy",
+  "lua dao": "lua_dao", "bi lua": "lua_dao", "scam": "lua_dao",
+  "mua hang online": "mua_online", "dat hang tren mang": "mua_online", "mua online": "mua_online", "mua tren mang": "mua_online",
+  "doc than": "hon_nhan", "tinh trang hon nhan": "hon_nhan", "xac nhan hon nhan": "hon_nhan",
+  // people and age
+  "nguoi cao tuoi": "cao_tuoi", "nguoi gia": "cao_tuoi", "ong ba": "cao_tuoi", "ong noi": "cao_tuoi", "ba noi": "cao_tuoi",
+  "ong ngoai": "cao_tuoi", "ba ngoai": "cao_tuoi",
+  "gioi han tuoi": "gioi_han_tuoi", "qua tuoi": "gioi_han_tuoi", "tuoi toi da": "gioi_han_tuoi", "con duoc thi": "gioi_han_tuoi",
+  "can nang": "can_nang", kg: "can_nang", "du can": "can_nang",
+  // the Union
+  "chuyen sinh hoat doan": "chuyen_doan", "rut so doan": "chuyen_doan", "chuyen doan": "chuyen_doan", "so doan": "so_doan",
+  "boi duong": "qua",
+};
+
 const phraseMap = new Map<string, string[]>();
+for (const [k, v] of Object.entries(PARAPHRASES)) {
+  if (Object.hasOwn(SYNONYMS, k)) continue;
+  const key = normalize(k);
+  phraseMap.set(key, v.split(" ").filter(Boolean));
+  phraseMax = Math.max(phraseMax, key.split(" ").length);
+}
 for (const [k, v] of Object.entries(SYNONYMS)) {
   const key = normalize(k);
   phraseMap.set(key, v.split(" ").filter(Boolean));
