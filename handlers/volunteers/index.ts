@@ -1,4 +1,4 @@
-import { idAndRest, nonce, parseId, pipeFields } from "../../bot/core/args.ts";
+import { idAndRest, nonce, pipeFields } from "../../bot/core/args.ts";
 import type { Ctx, Feature, UnitView } from "../../bot/core/context.ts";
 import type { Choice } from "../../bot/core/types.ts";
 import { formatDateTime, parseVnDate, vnDate, vnDayStart, vnParts } from "../../bot/core/time.ts";

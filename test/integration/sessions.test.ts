@@ -6,7 +6,6 @@ import { sessions } from "../../handlers/dialogue/sessions.ts";
 import { REPORTS } from "../../handlers/reports.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
 
-const DAY = 86_400_000;
 const Q1 = "Tỉnh có chính sách gì hỗ trợ thanh niên khởi nghiệp nông nghiệp công nghệ cao không ạ?";
 const Q2 = "Khi nào xã mình có sân bóng đá mini cho thanh niên chơi thể thao buổi tối?";
 
