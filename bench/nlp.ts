@@ -1,6 +1,7 @@
 // Offline NLP of the dialogue Q&A (issue 3): topic accuracy, duplicate F1, classification
 // time, and FAQ search over 100,000 synthetic published answers.
 import { readFileSync } from "node:fs";
+import { duplicateF1, topicAccuracy } from "../handlers/dialogue/nlp/quality.ts";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -25,23 +26,6 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * q))] ?? NaN;
 };
-
-function accuracy(clf: TopicClassifier, rows: { text: string; topic: string }[]): number {
-  return rows.filter((r) => clf.classify(r.text).topic === r.topic).length / rows.length;
-}
-
-function f1(rows: { a: string; b: string; duplicate: boolean }[]): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const r of rows) {
-    const p = isDuplicate(r.a, r.b).duplicate;
-    if (p && r.duplicate) tp++;
-    else if (p) fp++;
-    else if (r.duplicate) fn++;
-  }
-  return (2 * tp) / (2 * tp + fp + fn || 1);
-}
 
 /** Deterministic pseudo-random numbers. */
 function rng(seed: number): () => number {
@@ -85,12 +69,12 @@ export async function runNlpBench(): Promise<Record<string, number>> {
   const pubD = readJsonl<{ a: string; b: string; duplicate: boolean }>("../test/quality/public/duplicates.sample.jsonl");
   const holdD = readJsonl<{ a: string; b: string; duplicate: boolean }>("../test/quality/duplicates.holdout.jsonl");
   const hold2D = readJsonl<{ a: string; b: string; duplicate: boolean }>("../test/quality/duplicates.holdout2.jsonl");
-  out.topic_accuracy_public = accuracy(clf, pubQ);
-  out.topic_accuracy_holdout = accuracy(clf, holdQ);
-  out.topic_accuracy_holdout2 = accuracy(clf, hold2Q);
-  out.duplicate_f1_public = f1(pubD);
-  out.duplicate_f1_holdout = f1(holdD);
-  out.duplicate_f1_holdout2 = f1(hold2D);
+  out.topic_accuracy_public = topicAccuracy(clf, pubQ);
+  out.topic_accuracy_holdout = topicAccuracy(clf, holdQ);
+  out.topic_accuracy_holdout2 = topicAccuracy(clf, hold2Q);
+  out.duplicate_f1_public = duplicateF1(pubD);
+  out.duplicate_f1_holdout = duplicateF1(holdD);
+  out.duplicate_f1_holdout2 = duplicateF1(hold2D);
   console.log(`classifier trained in ${out.nlp_train_ms.toFixed(0)} ms`);
   console.log(`topic accuracy: public sample ${out.topic_accuracy_public.toFixed(3)} (${pubQ.length}), holdout ${out.topic_accuracy_holdout.toFixed(3)} (${holdQ.length}), holdout2 ${out.topic_accuracy_holdout2.toFixed(3)} (${hold2Q.length}) (target ≥ 0.85)`);
   console.log(`duplicate F1: public sample ${out.duplicate_f1_public.toFixed(3)} (${pubD.length} pairs), holdout ${out.duplicate_f1_holdout.toFixed(3)} (${holdD.length} pairs), holdout2 ${out.duplicate_f1_holdout2.toFixed(3)} (${hold2D.length} pairs) (target ≥ 0.8)`);

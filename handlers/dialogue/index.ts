@@ -130,7 +130,7 @@ async function ask(ctx: Ctx, rawText: string, anonymous: boolean, checkDuplicate
   ctx.reply(lines.join("\n"));
 }
 
-/** Offer a plain text as a question ("Gửi câu hỏi này?"), keeping it in the conversation state. */
+/** Offer a plain text as a question (send it?), keeping it in the conversation state. */
 async function offer(ctx: Ctx, text: string): Promise<void> {
   const state: PendingState = { text, anonymous: false, stage: "offer", nonce: nonce() };
   await ctx.setFlow(FLOW_PENDING, { ...state });

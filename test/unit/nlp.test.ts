@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { duplicateF1, topicAccuracy } from "../../handlers/dialogue/nlp/quality.ts";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { normalize, tokens } from "../../handlers/dialogue/nlp/normalize.ts";
@@ -22,23 +23,8 @@ const TOPICS = [
   "phap_luat", "moi_truong", "tinh_nguyen_van_hoa", "chuyen_doi_so", "khac",
 ];
 
-function accuracy(rows: Labelled[]): number {
-  const clf = TopicClassifier.default();
-  return rows.filter((r) => clf.classify(r.text).topic === r.topic).length / rows.length;
-}
-
-function f1(rows: Pair[]): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const r of rows) {
-    const p = isDuplicate(r.a, r.b).duplicate;
-    if (p && r.duplicate) tp++;
-    else if (p) fp++;
-    else if (r.duplicate) fn++;
-  }
-  return (2 * tp) / (2 * tp + fp + fn);
-}
+const accuracy = (rows: Labelled[]) => topicAccuracy(TopicClassifier.default(), rows);
+const f1 = (rows: Pair[]) => duplicateF1(rows);
 
 describe("normalize", () => {
   it("When text has diacritics, case and punctuation, then it comes out plain, lower case and single-spaced", () => {

@@ -6,7 +6,7 @@ const EXPAND: Record<string, string> = {
   // không
   ko: "khong", k: "khong", kh: "khong", khg: "khong", kg: "khong", hk: "khong", hok: "khong", hong: "khong",
   hem: "khong", khum: "khong", khoong: "khong", khonng: "khong", k0: "khong", khog: "khong", hum: "khong",
-  kung: "khong", hog: "khong", khn: "khong", ko0: "khong", khôg: "khong",
+  kung: "khong", hog: "khong", khn: "khong", ko0: "khong",
   // được
   dc: "duoc", dk: "duoc", dduoc: "duoc", dcj: "duoc", dx: "duoc", duowc: "duoc", dcc: "duoc", duocj: "duoc",
   // gì, giờ, bao nhiêu

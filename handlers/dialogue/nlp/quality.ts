@@ -1,0 +1,21 @@
+import type { TopicClassifier } from "./classifier.ts";
+import { isDuplicate } from "./similarity.ts";
+
+/** Share of labelled questions the classifier puts in their topic. */
+export function topicAccuracy(clf: TopicClassifier, rows: { text: string; topic: string }[]): number {
+  return rows.filter((r) => clf.classify(r.text).topic === r.topic).length / rows.length;
+}
+
+/** F1 of the duplicate detector on labelled pairs. */
+export function duplicateF1(rows: { a: string; b: string; duplicate: boolean }[]): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const r of rows) {
+    const p = isDuplicate(r.a, r.b).duplicate;
+    if (p && r.duplicate) tp++;
+    else if (p) fp++;
+    else if (r.duplicate) fn++;
+  }
+  return (2 * tp) / (2 * tp + fp + fn || 1);
+}
