@@ -3,8 +3,8 @@ import { run } from "@grammyjs/runner";
 import { pino } from "pino";
 import { FakeTelegram } from "../test/fakes/telegram.ts";
 import { freshDatabaseUrl } from "../test/helpers/db.ts";
-import { loadConfig } from "../bot/config.ts";
-import { App } from "../bot/app.ts";
+import { loadConfig } from "../bot/app/config.ts";
+import { App } from "../bot/app/app.ts";
 import type { Core } from "../bot/core/router.ts";
 
 const quantile = (xs: number[], q: number) => {

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Feature, Services } from "../bot/core/context.ts";
 import { JobRunner, type JobHandler } from "./jobs.ts";
-import { occurrences } from "./occurrences.ts";
+import { occurrences } from "../bot/core/cron.ts";
 
 /** How far back missed ticks are caught up after downtime. */
 const MAX_CATCH_UP_MS = 35 * 86_400_000;

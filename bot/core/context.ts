@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
 import type { Db } from "../../prisma/db.ts";
-import type { Config } from "../config.ts";
-import type { HttpServer } from "../http.ts";
-import type { Llm } from "../llm.ts";
+import type { Config } from "./settings.ts";
+import type { HttpServer } from "./http.ts";
+import type { Llm } from "./llm.ts";
 import type { Clock } from "./clock.ts";
-import type { Outbox } from "./outbox.ts";
+import type { Outbox } from "./outbox/outbox.ts";
 import type { Secrets } from "./secrets.ts";
+import type { PeoplePort, PersonHooks } from "./people.ts";
 import type { Choice, Incoming } from "./types.ts";
 
 export type Role = "youth" | "secretary" | "cadre" | "admin";
@@ -44,6 +45,8 @@ export interface Services {
   outbox: Outbox;
   config: Config;
   secrets: Secrets;
+  /** People, identities and memberships (the kernel in bot/domain/, through its port). */
+  people: PeoplePort;
   /** Public features call each other through this registry (e.g. the FAQ index). */
   registry: Map<string, unknown>;
 }
@@ -110,6 +113,8 @@ export interface Feature {
   fallback?: (ctx: Ctx, text: string) => Promise<boolean>;
   /** HTTP routes of the feature, mounted on the web server (e.g. the live board of a dialogue session). */
   web?: (http: HttpServer, s: Services) => void;
+  /** How this feature moves (merge) and erases its own rows of a person. */
+  person?: PersonHooks;
   /** Called once at start (e.g. to build in-memory indexes). */
   init?: (s: Services) => Promise<void>;
 }

@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
 import { coreText } from "../../prompts/vi/core.ts";
-import { MAX_INPUT_LENGTH } from "./channels.ts";
+import { MAX_INPUT_LENGTH } from "./channel.ts";
 import type { ActionSpec, CommandSpec, Ctx, Feature, FlowState, MembershipView, PersonView, Role, Services } from "./context.ts";
 import { FloodGuard } from "./flood.ts";
 import { cleanInput } from "./text.ts";
 import type { Choice, Incoming, Outgoing } from "./types.ts";
-import { isUniqueViolation } from "./outbox.ts";
+import { isUniqueViolation } from "./outbox/outbox.ts";
 
 /** How long a set of offered choices stays valid. */
 const CHOICE_TTL_MS = 7 * 86_400_000;
@@ -281,40 +281,6 @@ export class Core {
   }
 
   async loadPerson(incoming: Incoming): Promise<{ person: PersonView | null; memberships: MembershipView[] }> {
-    const { prisma } = this.s;
-    const identity = await prisma.identity.findUnique({
-      where: { channel_externalId: { channel: incoming.channel, externalId: incoming.userId } },
-    });
-    if (!identity) return { person: null, memberships: [] };
-    if (identity.blockedAt || identity.chatId !== incoming.chatId) {
-      // they wrote again: they can receive messages again
-      await prisma.identity.update({ where: { id: identity.id }, data: { blockedAt: null, chatId: incoming.chatId } });
-    }
-    return loadPersonById(this.s, identity.personId);
+    return this.s.people.byIdentity(incoming);
   }
-}
-
-export async function loadPersonById(
-  s: Services,
-  personId: number,
-): Promise<{ person: PersonView | null; memberships: MembershipView[] }> {
-  const [person, ms] = await Promise.all([
-    s.prisma.person.findUnique({ where: { id: personId }, select: { id: true, displayName: true, title: true } }),
-    s.prisma.membership.findMany({ where: { personId }, orderBy: { id: "asc" } }),
-  ]);
-  if (!person) return { person: null, memberships: [] };
-  const units = ms.length ? await s.prisma.unit.findMany({ where: { id: { in: ms.map((m) => m.unitId) } } }) : [];
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const memberships: MembershipView[] = [];
-  for (const m of ms) {
-    const u = byId.get(m.unitId);
-    if (!u) continue;
-    memberships.push({
-      unitId: m.unitId,
-      role: m.role as Role,
-      topics: m.topics ? m.topics.split(",").filter(Boolean) : [],
-      unit: { id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parentId, path: u.path, depth: u.depth, isBranch: u.isBranch },
-    });
-  }
-  return { person, memberships };
 }

@@ -1,6 +1,7 @@
 /** Channel-neutral contract between the adapters and the core. */
 
-export type ChannelName = "telegram" | "zalo" | "web";
+import type { ChannelName } from "./channel.ts";
+export type { ChannelName, ChannelTraits } from "./channel.ts";
 
 /** An inbound event from any channel, after the adapter parsed it. */
 export interface Incoming {
@@ -37,17 +38,6 @@ export interface Choice {
 export interface Outgoing {
   text: string;
   choices?: Choice[];
-}
-
-/** What an adapter needs to know to render messages for its platform. */
-export interface ChannelTraits {
-  name: ChannelName;
-  /** Maximum characters of one message. */
-  maxLength: number;
-  /** Whether choices are rendered as buttons (else numbered lists). */
-  buttons: boolean;
-  /** Markup the channel interprets in our messages. */
-  markup: "html" | "none";
 }
 
 /** Rendered payload stored in the outbox, ready for the channel sender. */

@@ -4,7 +4,7 @@ import type { Choice } from "../../bot/core/types.ts";
 import { formatDateTime } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { daysLeftText, deadlinesText as T } from "../../prompts/vi/deadlines.ts";
-import { isInSubtree } from "../admin/org.ts";
+import { isInSubtree } from "../../bot/domain/org.ts";
 import { REPORTS } from "../reports.ts";
 import { deadlinesReport } from "./report.ts";
 import {

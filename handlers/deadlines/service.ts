@@ -2,8 +2,8 @@ import type { Services, UnitView } from "../../bot/core/context.ts";
 import { formatDate, formatDateTime, parseVnDate, vnDate, vnDayStart, vnParts } from "../../bot/core/time.ts";
 import type { Db } from "../../prisma/db.ts";
 import { deadlinesText as T } from "../../prompts/vi/deadlines.ts";
-import { cancelJobs, ensureJob } from "../../scheduler/jobs.ts";
-import { isInSubtree } from "../admin/org.ts";
+import { cancelJobs, ensureJob } from "../../bot/core/jobs.ts";
+import { isInSubtree } from "../../bot/domain/org.ts";
 
 export const JOB_NOTIFY = "deadline.notify";
 export const JOB_REMIND = "deadline.remind";

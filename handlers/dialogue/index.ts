@@ -1,3 +1,4 @@
+import { dialoguePersonHooks } from "./person.ts";
 import type { Ctx, Feature, Services, UnitView } from "../../bot/core/context.ts";
 import { idAndRest, nonce, parseId } from "../../bot/core/args.ts";
 import type { Choice } from "../../bot/core/types.ts";
@@ -6,7 +7,7 @@ import { formatDate } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { dialogueKeywords as K, dialogueText as T } from "../../prompts/vi/dialogue.ts";
 import { REPORTS } from "../reports.ts";
-import { isInSubtree } from "../admin/org.ts";
+import { isInSubtree } from "../../bot/domain/org.ts";
 import { buildIndexes } from "./indexes.ts";
 import { checkShape } from "./moderation.ts";
 import { dialogueReport } from "./report.ts";
@@ -346,6 +347,7 @@ async function route(ctx: Ctx): Promise<void> {
 
 export const dialogue: Feature = {
   name: "dialogue",
+  person: dialoguePersonHooks,
   async init(s) {
     await seedTopics(s.prisma);
     await buildIndexes(s);

@@ -1,5 +1,5 @@
 import type { Db } from "../../prisma/db.ts";
-import { pathIds } from "../admin/org.ts";
+import { pathIds } from "../../bot/domain/org.ts";
 
 export interface Route {
   /** The unit that holds the question. */
@@ -100,4 +100,19 @@ export async function resolveRoute(prisma: Db, askerUnit: UnitLike, topic: strin
 export async function isCadreAtOrAbove(prisma: Db, personId: number, unitPath: string): Promise<boolean> {
   const n = await prisma.membership.count({ where: { personId, role: "cadre", unitId: { in: pathIds(unitPath) } } });
   return n > 0;
+}
+
+/** Routing rules of an org file: each routes a unit's questions (of a topic, or "*") to its cadre pool. Idempotent. */
+export async function importRouting(prisma: Db, rules: { unit: string; topic: string }[]): Promise<number> {
+  for (const r of rules) {
+    const unit = await prisma.unit.findUnique({ where: { code: r.unit } });
+    if (!unit) throw new Error(`routing: unknown unit ${r.unit}`);
+    // a rule from a file routes to the unit's cadre pool; admins may name one cadre later (/dinhtuyen)
+    await prisma.routingRule.upsert({
+      where: { unitId_topic: { unitId: unit.id, topic: r.topic } },
+      create: { unitId: unit.id, topic: r.topic },
+      update: {},
+    });
+  }
+  return rules.length;
 }

@@ -6,7 +6,7 @@ import { bold } from "../../bot/core/text.ts";
 import { guidesText as T } from "../../prompts/vi/guides.ts";
 
 /** Default location of the guide files: prompts/guides/ next to this module's project root. */
-export const GUIDES_DIR = fileURLToPath(new URL("../../prompts/guides/", import.meta.url));
+export const GUIDES_DIR = fileURLToPath(new URL("../../prompts/guides", import.meta.url));
 
 const ddmm = z
   .string()

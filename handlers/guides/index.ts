@@ -3,7 +3,7 @@ import { formatDate, monthKey, parseMonthKey } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { guidesText as T } from "../../prompts/vi/guides.ts";
 import { REPORTS } from "../reports.ts";
-import { validCron } from "../../scheduler/occurrences.ts";
+import { validCron } from "../../bot/core/cron.ts";
 import { guidesReport } from "./report.ts";
 import {
   JOB_DISPATCH,

@@ -1,11 +1,11 @@
 import type { Services, UnitView } from "../../bot/core/context.ts";
-import { isUniqueViolation, type Target } from "../../bot/core/outbox.ts";
+import { isUniqueViolation, type Target } from "../../bot/core/outbox/outbox.ts";
 import { formatDate, monthKey, parseMonthKey } from "../../bot/core/time.ts";
 import type { ChannelName } from "../../bot/core/types.ts";
 import type { Db } from "../../prisma/db.ts";
 import { guideKeywords, guidesText as T } from "../../prompts/vi/guides.ts";
-import { ensureJob } from "../../scheduler/jobs.ts";
-import { pathIds } from "../admin/org.ts";
+import { ensureJob } from "../../bot/core/jobs.ts";
+import { pathIds } from "../../bot/domain/org.ts";
 import { renderCommon, renderGuide, type LevelNotes } from "./content.ts";
 
 export const JOB_DISPATCH = "guides.dispatch";

@@ -2,8 +2,9 @@ import type { Choice } from "../../bot/core/types.ts";
 import type { Ctx, Feature, Role } from "../../bot/core/context.ts";
 import { coreText, helpText } from "../../prompts/vi/core.ts";
 import { onboardingText as T } from "../../prompts/vi/onboarding.ts";
-import { createInvite, isInSubtree, unitTrail } from "../admin/org.ts";
-import { ensurePerson, erasePerson, redeemInvite, setYouthUnit } from "./service.ts";
+import { isInSubtree, unitTrail } from "../../bot/domain/org.ts";
+import { createInvite } from "./invites.ts";
+import { ensurePerson, redeemInvite, setYouthUnit } from "./service.ts";
 
 const PAGE = 20;
 
@@ -128,7 +129,7 @@ export const onboarding: Feature = {
     "onb.erase": {
       async run(ctx) {
         await ctx.audit("person.erase", "person", ctx.person!.id);
-        await erasePerson(ctx.s.prisma, ctx.person!.id);
+        await ctx.s.people.erase(ctx.person!.id);
         ctx.reply(T.deleted);
       },
     },

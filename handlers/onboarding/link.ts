@@ -1,34 +1,8 @@
 import type { Feature } from "../../bot/core/context.ts";
 import { Secrets } from "../../bot/core/secrets.ts";
 import { linkText as T } from "../../prompts/vi/link.ts";
-import type { Db } from "../../prisma/db.ts";
 
 const CODE_TTL_MIN = 10;
-
-/**
- * Move an identity to another person. The person left behind (if it has no identity any
- * more) hands over its memberships and questions, then is emptied.
- */
-export async function linkIdentity(prisma: Db, identityId: number, toPersonId: number): Promise<void> {
-  const ident = await prisma.identity.findUniqueOrThrow({ where: { id: identityId } });
-  const from = ident.personId;
-  if (from === toPersonId) return;
-  await prisma.$transaction(async (tx) => {
-    await tx.identity.update({ where: { id: identityId }, data: { personId: toPersonId } });
-    if ((await tx.identity.count({ where: { personId: from } })) > 0) return;
-    const ms = await tx.membership.findMany({ where: { personId: from } });
-    for (const m of ms) {
-      await tx.membership.upsert({
-        where: { personId_unitId_role: { personId: toPersonId, unitId: m.unitId, role: m.role } },
-        create: { personId: toPersonId, unitId: m.unitId, role: m.role, topics: m.topics },
-        update: {},
-      });
-    }
-    await tx.membership.deleteMany({ where: { personId: from } });
-    await tx.question.updateMany({ where: { askerId: from }, data: { askerId: toPersonId } });
-    await tx.signup.updateMany({ where: { personId: from }, data: { personId: toPersonId } }).catch(() => undefined);
-  });
-}
 
 /** One person, several channels: a one-time code shown on one channel, typed on the other. */
 export const link: Feature = {
@@ -57,7 +31,7 @@ export const link: Feature = {
         let ident = await prisma.identity.findUnique({ where: { channel_externalId: { channel: ctx.in.channel, externalId: ctx.in.userId } } });
         if (!ident) {
           ident = await prisma.identity.create({ data: { channel: ctx.in.channel, externalId: ctx.in.userId, chatId: ctx.in.chatId, personId: row.personId } });
-        } else await linkIdentity(prisma, ident.id, row.personId);
+        } else await ctx.s.people.moveIdentity(ident.id, row.personId);
         await prisma.person.update({ where: { id: row.personId }, data: { preferredChannel: ctx.in.channel } });
         await ctx.reload();
         await ctx.audit("identity.link", "person", row.personId, ctx.in.channel);

@@ -52,11 +52,3 @@ export async function setYouthUnit(prisma: Db, personId: number, unitId: number)
 }
 
 /** Erase a person's personal data (Decree 13/2023): identities, memberships, name. Questions stay, unlinked. */
-export async function erasePerson(prisma: Db, personId: number): Promise<void> {
-  await prisma.$transaction([
-    prisma.identity.deleteMany({ where: { personId } }),
-    prisma.membership.deleteMany({ where: { personId } }),
-    prisma.question.updateMany({ where: { askerId: personId }, data: { askerId: null } }),
-    prisma.person.update({ where: { id: personId }, data: { displayName: "—", title: null, preferredChannel: null } }),
-  ]);
-}

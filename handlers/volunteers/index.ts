@@ -1,10 +1,11 @@
+import { volunteerPersonHooks } from "./person.ts";
 import { idAndRest, nonce, pipeFields } from "../../bot/core/args.ts";
 import type { Ctx, Feature, UnitView } from "../../bot/core/context.ts";
 import type { Choice } from "../../bot/core/types.ts";
 import { formatDateTime, parseVnDate, vnDate, vnDayStart, vnParts } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { volunteersText as T } from "../../prompts/vi/volunteers.ts";
-import { isInSubtree } from "../admin/org.ts";
+import { isInSubtree } from "../../bot/domain/org.ts";
 import { REPORTS } from "../reports.ts";
 import { volunteersReport } from "./report.ts";
 import {
@@ -350,6 +351,7 @@ async function attendance(ctx: Ctx, id: number, rest: string): Promise<void> {
 
 export const volunteers: Feature = {
   name: "volunteers",
+  person: volunteerPersonHooks,
   commands: {
     tinhnguyen: {
       async run(ctx) {

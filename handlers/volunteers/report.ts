@@ -1,7 +1,7 @@
 import type { UnitView } from "../../bot/core/context.ts";
 import { formatDateTime, parseMonthKey, vnDate } from "../../bot/core/time.ts";
 import type { Db } from "../../prisma/db.ts";
-import { isInSubtree, pathIds } from "../admin/org.ts";
+import { isInSubtree, pathIds } from "../../bot/domain/org.ts";
 import { toCsv, type ReportFn } from "../reports.ts";
 
 export interface ParticipantRow {

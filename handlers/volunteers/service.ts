@@ -2,8 +2,8 @@ import type { Services, UnitView } from "../../bot/core/context.ts";
 import { formatDateTime } from "../../bot/core/time.ts";
 import type { Db } from "../../prisma/db.ts";
 import { volunteersText as T } from "../../prompts/vi/volunteers.ts";
-import { ensureJob } from "../../scheduler/jobs.ts";
-import { isInSubtree, pathIds } from "../admin/org.ts";
+import { ensureJob } from "../../bot/core/jobs.ts";
+import { isInSubtree, pathIds } from "../../bot/domain/org.ts";
 
 export const JOB_REMIND = "volunteer.remind";
 export const JOB_OFFER = "volunteer.offer";

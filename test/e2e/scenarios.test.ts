@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { App } from "../../bot/app.ts";
-import { loadConfig } from "../../bot/config.ts";
+import { App } from "../../bot/app/app.ts";
+import { loadConfig } from "../../bot/app/config.ts";
 import type { Clock } from "../../bot/core/clock.ts";
 import { migrate } from "../../prisma/migrate.ts";
 import { openDatabase } from "../../prisma/db.ts";
-import { createInvite, importOrg, parseOrgFile } from "../../handlers/admin/org.ts";
+import { parseOrgFile } from "../../bot/domain/org.ts";
+import { createInvite } from "../../handlers/onboarding/invites.ts";
+import { importOrg } from "../../bot/app/org-import.ts";
 import { dialogueText as D } from "../../prompts/vi/dialogue.ts";
 import { FakeTelegram } from "../fakes/telegram.ts";
 import { FakeZalo } from "../fakes/zalo.ts";

@@ -4,7 +4,8 @@ import { BotProcess, runCli, waitUntil } from "../helpers/process.ts";
 import { freshDatabaseUrl } from "../helpers/db.ts";
 import { migrate } from "../../prisma/migrate.ts";
 import { openDatabase } from "../../prisma/db.ts";
-import { importOrg, parseOrgFile } from "../../handlers/admin/org.ts";
+import { parseOrgFile } from "../../bot/domain/org.ts";
+import { importOrg } from "../../bot/app/org-import.ts";
 import { TEST_ORG } from "../helpers/harness.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 

@@ -1,17 +1,19 @@
+import { buildServices } from "../../bot/app/services.ts";
 import { pino } from "pino";
 import { openDatabase, type Database } from "../../prisma/db.ts";
 import { migrate } from "../../prisma/migrate.ts";
-import { loadConfig, type Config } from "../../bot/config.ts";
+import { loadConfig, type Config } from "../../bot/app/config.ts";
 import { ManualClock } from "../../bot/core/clock.ts";
 import type { Feature, Services, Role } from "../../bot/core/context.ts";
-import { Outbox } from "../../bot/core/outbox.ts";
 import { Core } from "../../bot/core/router.ts";
 import { Secrets } from "../../bot/core/secrets.ts";
 import type { ChannelName, OutboxPayload } from "../../bot/core/types.ts";
-import { allFeatures } from "../../handlers/index.ts";
-import { importOrg, parseOrgFile, createInvite } from "../../handlers/admin/org.ts";
+import { allFeatures } from "../../bot/app/features.ts";
+import { parseOrgFile } from "../../bot/domain/org.ts";
+import { createInvite } from "../../handlers/onboarding/invites.ts";
+import { importOrg } from "../../bot/app/org-import.ts";
 import { Scheduler } from "../../scheduler/index.ts";
-import type { Llm } from "../../bot/llm.ts";
+import type { Llm } from "../../bot/core/llm.ts";
 import { freshDatabaseUrl } from "./db.ts";
 
 export interface TestUser {
@@ -53,9 +55,9 @@ export class Harness {
     const clock = new ManualClock(opts.now ?? new Date("2026-11-02T02:00:00Z"));
     const log = pino({ level: process.env.TEST_LOG ?? "silent" });
     const secrets = await Secrets.load(db.prisma, "test-secret-0123456789");
-    const outbox = new Outbox(db.prisma, clock);
-    const s: Services = { prisma: db.prisma, clock, log, llm: opts.llm ?? null, outbox, config, secrets, registry: new Map() };
     const features = opts.features ?? allFeatures();
+    const s: Services = buildServices({ prisma: db.prisma, clock, log, llm: opts.llm ?? null, config, secrets, features });
+    const outbox = s.outbox;
     const core = new Core(s, features);
     const h = new Harness(s, core, clock, db, drop);
     h.scheduler = new Scheduler(s, features, outbox.instanceId);

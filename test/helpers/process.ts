@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** The real bot process (`node --import tsx bot/main.ts`), its log lines parsed. */
+/** The real bot process (`node --import tsx bot/app/main.ts`), its log lines parsed. */
 export class BotProcess {
   logs: Record<string, unknown>[] = [];
   raw = "";
@@ -32,7 +32,7 @@ export class BotProcess {
     this.exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
   }
 
-  static async start(env: Record<string, string>, script = "bot/main.ts"): Promise<BotProcess> {
+  static async start(env: Record<string, string>, script = "bot/app/main.ts"): Promise<BotProcess> {
     const child = spawn(process.execPath, ["--import", "tsx", script], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", WEB_CHAT: "off", ...env },
@@ -74,7 +74,7 @@ export class BotProcess {
 /** Run the CLI (`npm run cli -- …` without npm) and return its output. */
 export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "bot/cli.ts", ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "bot/app/cli.ts", ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
       stdio: ["pipe", "pipe", "pipe"],

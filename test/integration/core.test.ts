@@ -4,7 +4,7 @@ import { onboarding } from "../../handlers/onboarding/index.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { onboardingText } from "../../prompts/vi/onboarding.ts";
 import { Core } from "../../bot/core/router.ts";
-import { allFeatures } from "../../handlers/index.ts";
+import { allFeatures } from "../../bot/app/features.ts";
 
 describe("core and onboarding", () => {
   let h: Harness;

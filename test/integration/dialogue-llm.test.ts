@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { Llm } from "../../bot/llm.ts";
+import { Llm } from "../../bot/core/llm.ts";
 import { dialogueText as T } from "../../prompts/vi/dialogue.ts";
 import { FakeOpenAI, type ChatCall } from "../fakes/openai.ts";
 import { Harness, TEST_ORG, type TestUser } from "../helpers/harness.ts";

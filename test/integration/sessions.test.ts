@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import pino from "pino";
 import { Harness, TEST_ORG, type TestUser } from "../helpers/harness.ts";
-import { HttpServer } from "../../bot/http.ts";
-import { sessions } from "../../handlers/dialogue/sessions.ts";
+import { HttpServer } from "../../bot/core/http.ts";
+import { sessions } from "../../handlers/sessions/index.ts";
 import { REPORTS } from "../../handlers/reports.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Harness } from "../helpers/harness.ts";
 import { FakeZalo, type FakeZaloOptions } from "../fakes/zalo.ts";
 import { ZaloChannel, type ZaloOptions } from "../../bot/channels/zalo/index.ts";
-import { HttpServer, readBody, sendJson } from "../../bot/http.ts";
-import { OutboxWorker } from "../../scheduler/outbox-worker.ts";
+import { HttpServer, readBody, sendJson } from "../../bot/core/http.ts";
+import { OutboxWorker } from "../../bot/core/outbox/worker.ts";
 import { onboarding } from "../../handlers/onboarding/index.ts";
 import { coreText, helpText } from "../../prompts/vi/core.ts";
 import type { Feature } from "../../bot/core/context.ts";
@@ -44,7 +44,6 @@ async function setup(opts: { mode?: "polling" | "webhook"; fake?: FakeZaloOption
     pollTimeoutSec: 1,
     log: h.s.log,
     core: h.core,
-    track: (p) => pending.push(p.catch(() => undefined)),
   };
   const channel = new ZaloChannel(o);
   const worker = new OutboxWorker(h.s.outbox, channel.sender(), h.s.log);
@@ -58,7 +57,7 @@ async function setup(opts: { mode?: "polling" | "webhook"; fake?: FakeZaloOption
       const body = await readBody(req, 1024 * 1024);
       const out = await channel.handleWebhook(req, body);
       sendJson(res, out.status, out.status === 200 ? { ok: true } : { ok: false });
-      if (out.after) o.track(out.after());
+      if (out.after) pending.push(out.after().catch(() => undefined));
     });
     const port = await http.listen(0, "127.0.0.1");
     r.http = http;
@@ -182,7 +181,6 @@ describe("Zalo channel by long polling (strict fake Zalo, real core and outbox)"
       pollTimeoutSec: 1,
       log: rig!.h.s.log,
       core: rig!.h.core,
-      track: () => undefined,
     });
     fake.failNext(1, 429, { method: "getUpdates", retryAfter: 20 });
     await other.start();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../bot/config.ts";
+import { ConfigError, loadConfig } from "../../bot/app/config.ts";
 import { FloodGuard } from "../../bot/core/flood.ts";
-import { createLogger, registerSecret } from "../../bot/logger.ts";
+import { createLogger, registerSecret } from "../../bot/core/logger.ts";
 import { Writable } from "node:stream";
 
 describe("configuration", () => {

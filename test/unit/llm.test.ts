@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Llm } from "../../bot/llm.ts";
-import { createLogger, registerSecret } from "../../bot/logger.ts";
+import { Llm } from "../../bot/core/llm.ts";
+import { createLogger, registerSecret } from "../../bot/core/logger.ts";
 import { FakeOpenAI } from "../fakes/openai.ts";
 
 const topics = [

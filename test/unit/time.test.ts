@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, formatDate, formatDateTime, isWorkingDay, monthKey, parseVnDate, vnDate } from "../../bot/core/time.ts";
-import { occurrences } from "../../scheduler/occurrences.ts";
+import { occurrences } from "../../bot/core/cron.ts";
 
 describe("Vietnam time", () => {
   it("When an instant is late evening UTC, then the Vietnam date is the next day, shown dd/mm/yyyy", () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { timingSafeEqual } from "node:crypto";
-import { Bot, GrammyError, HttpError, type Context } from "grammy";
+import { Bot, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe, BotCommand } from "grammy/types";
 import { createConcurrentSink, createRunner, createSource, createUpdateFetcher, type RunnerHandle } from "@grammyjs/runner";
 import type { Logger } from "pino";
@@ -8,7 +8,8 @@ import type { Core } from "../../core/router.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
 import { renderTelegramHtml } from "../../core/text.ts";
 import { coreText } from "../../../prompts/vi/core.ts";
-import type { ChannelSender, DeliveryResult } from "../../../scheduler/outbox-worker.ts";
+import type { Channel, ChannelSender, DeliveryResult, WebhookResult } from "../../core/channel.ts";
+import { TELEGRAM_TRAITS } from "./traits.ts";
 import { menuText } from "../../../prompts/vi/core.ts";
 import type { Role } from "../../core/context.ts";
 
@@ -57,46 +58,42 @@ export interface TelegramOptions {
 }
 
 /** The Telegram channel: grammY for the API, the runner for polling, our own webhook endpoint. */
-export class TelegramChannel {
+/** An update stored in the inbox, parsed once, ready for the core. */
+interface Stored {
+  inboxId: number;
+  incoming: Incoming;
+}
+
+export class TelegramChannel implements Channel {
   readonly bot: Bot;
   private runner: RunnerHandle | null = null;
   private me: UserFromGetMe | null = null;
 
+  readonly name = "telegram" as const;
+  readonly traits = TELEGRAM_TRAITS;
+  readonly webhookPath = "/telegram";
+
   constructor(private o: TelegramOptions) {
     this.bot = new Bot(o.token, { client: { apiRoot: o.apiRoot, timeoutSeconds: 60 } });
-    this.bot.on("callback_query", async (ctx, next) => {
-      // acknowledge the press at once; the answer itself goes through the outbox
-      await ctx.answerCallbackQuery().catch(() => undefined);
-      await next();
-    });
-    this.bot.use(async (ctx: Context) => this.handle(ctx.update));
-    this.bot.catch((err) => o.log.error({ err: err.error }, "telegram update failed"));
   }
 
   get username(): string | undefined {
     return this.me?.username;
   }
 
-  private inboxIds = new Map<number, number>();
-
-  /** Middleware end: hand the stored update to the core. */
-  private async handle(update: Update): Promise<void> {
-    const inboxId = this.inboxIds.get(update.update_id);
-    this.inboxIds.delete(update.update_id);
+  /** Store an update (before Telegram is told we have it). Null for a redelivery or an ignored update. */
+  async store(update: Update): Promise<Stored | null> {
     const incoming = telegramIncoming(update);
-    if (inboxId === undefined || !incoming) return;
-    await this.o.core.processStored(inboxId, incoming);
-    if (incoming.text?.startsWith("/start")) await this.refreshMenu(incoming).catch(() => undefined);
+    if (!incoming) return null;
+    const inboxId = await this.o.core.store(incoming, String(update.update_id));
+    return inboxId === null ? null : { inboxId, incoming };
   }
 
-  /** Store an update (before Telegram is told we have it). False for a redelivery or an ignored update. */
-  async store(update: Update): Promise<boolean> {
-    const incoming = telegramIncoming(update);
-    if (!incoming) return false;
-    const id = await this.o.core.store(incoming, String(update.update_id));
-    if (id === null) return false;
-    this.inboxIds.set(update.update_id, id);
-    return true;
+  /** Hand a stored update to the core: the press is acknowledged first, the answer goes through the outbox. */
+  private async handle({ inboxId, incoming }: Stored): Promise<void> {
+    if (incoming.callbackId) await this.bot.api.answerCallbackQuery(incoming.callbackId).catch(() => undefined);
+    await this.o.core.processStored(inboxId, incoming);
+    if (incoming.text?.startsWith("/start")) await this.refreshMenu(incoming).catch(() => undefined);
   }
 
   async start(): Promise<void> {
@@ -113,16 +110,19 @@ export class TelegramChannel {
     await this.bot.api.deleteWebhook();
     const fetchUpdates = createUpdateFetcher(this.bot, { fetch: { timeout: 25, allowed_updates: ["message", "callback_query"] }, silent: true });
     // Updates are stored before supply() returns, i.e. before the next getUpdates moves the offset past them.
-    const source = createSource<Update>({
+    const source = createSource<Stored>({
       supply: async (batchSize, signal) => {
         const updates = await fetchUpdates(batchSize, signal);
-        const kept: Update[] = [];
-        for (const u of updates) if (await this.store(u)) kept.push(u);
+        const kept: Stored[] = [];
+        for (const u of updates) {
+          const stored = await this.store(u);
+          if (stored) kept.push(stored);
+        }
         return kept;
       },
     });
-    const sink = createConcurrentSink<Update>(
-      { consume: (u) => this.bot.handleUpdate(u) },
+    const sink = createConcurrentSink<Stored>(
+      { consume: (item) => this.handle(item) },
       async (err) => this.o.log.error({ err }, "telegram sink error"),
       { concurrency: 100 },
     );
@@ -136,7 +136,7 @@ export class TelegramChannel {
   }
 
   /** Webhook endpoint: secret checked in constant time, update stored, 200 at once, handled after. */
-  async handleWebhook(req: IncomingMessage, body: Buffer): Promise<{ status: number; after?: () => Promise<void> }> {
+  async handleWebhook(req: IncomingMessage, body: Buffer): Promise<WebhookResult> {
     const got = req.headers["x-telegram-bot-api-secret-token"];
     if (!safeEqual(typeof got === "string" ? got : "", this.o.webhookSecret ?? "")) return { status: 401 };
     let update: Update;
@@ -147,7 +147,7 @@ export class TelegramChannel {
     }
     if (typeof update?.update_id !== "number") return { status: 400 };
     const stored = await this.store(update);
-    return { status: 200, after: stored ? () => this.bot.handleUpdate(update) : undefined };
+    return { status: 200, ...(stored ? { after: () => this.handle(stored) } : {}) };
   }
 
   private async setMenus(): Promise<void> {

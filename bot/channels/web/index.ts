@@ -5,8 +5,9 @@ import { z } from "zod";
 import type { Core } from "../../core/router.ts";
 import type { Services } from "../../core/context.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
-import type { ChannelSender, DeliveryResult } from "../../../scheduler/outbox-worker.ts";
-import { type HttpServer, readBody, sendJson } from "../../http.ts";
+import type { Channel, ChannelSender, DeliveryResult } from "../../core/channel.ts";
+import { WEB_TRAITS } from "./traits.ts";
+import { type HttpServer, readBody, sendJson } from "../../core/http.ts";
 import { webText } from "../../../prompts/vi/web.ts";
 
 const PAGE_URL = new URL("../../../prompts/web/chat.html", import.meta.url);
@@ -27,7 +28,9 @@ interface Session {
  * publishes the outbox row to the browser's open streams; history is read back from
  * the outbox, so a reload or a reconnect loses nothing.
  */
-export class WebChannel {
+export class WebChannel implements Channel {
+  readonly name = "web" as const;
+  readonly traits = WEB_TRAITS;
   private streams = new Map<string, Set<ServerResponse>>();
   private page: string | null = null;
 
@@ -171,6 +174,13 @@ export class WebChannel {
         return { ok: true, messageId: `web-${rowId}` };
       },
     };
+  }
+
+  /** The web chat is served by the HTTP server it is mounted on: nothing to start. */
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {
+    this.closeStreams();
   }
 
   closeStreams(): void {

@@ -4,7 +4,8 @@ import type { Logger } from "pino";
 import type { Core } from "../../core/router.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
 import { stripMarkup } from "../../core/text.ts";
-import type { ChannelSender, DeliveryResult } from "../../../scheduler/outbox-worker.ts";
+import type { Channel, ChannelSender, DeliveryResult, WebhookResult } from "../../core/channel.ts";
+import { ZALO_TRAITS } from "./traits.ts";
 import { ZaloApiError, ZaloClient, parseZaloWebhookBody, type ZaloUpdate } from "./client.ts";
 
 /** Parse a Zalo update into the core's Incoming; null for what the bot ignores (groups, bots). */
@@ -42,12 +43,13 @@ export interface ZaloOptions {
   pollTimeoutSec?: number;
   log: Logger;
   core: Core;
-  /** Runs work after a webhook was answered (tracked so shutdown waits for it). */
-  track: (p: Promise<unknown>) => void;
 }
 
 /** The Zalo channel: long polling or webhook in, the outbox out, every choice as a numbered list. */
-export class ZaloChannel {
+export class ZaloChannel implements Channel {
+  readonly name = "zalo" as const;
+  readonly traits = ZALO_TRAITS;
+  readonly webhookPath = "/zalo";
   readonly client: ZaloClient;
   private running = false;
   private abort: AbortController | null = null;
@@ -109,7 +111,7 @@ export class ZaloChannel {
   }
 
   /** Webhook: secret compared in constant time, stored, 200 at once, handled after. */
-  async handleWebhook(req: IncomingMessage, body: Buffer): Promise<{ status: number; after?: () => Promise<void> }> {
+  async handleWebhook(req: IncomingMessage, body: Buffer): Promise<WebhookResult> {
     const got = req.headers["x-bot-api-secret-token"];
     if (!safeEqual(typeof got === "string" ? got : "", this.o.webhookSecret ?? "")) return { status: 401 };
     let json: unknown;
@@ -123,7 +125,7 @@ export class ZaloChannel {
     const incoming = zaloIncoming(u);
     if (!incoming) return { status: 200 };
     const id = await this.o.core.store(incoming, zaloUpdateKey(u));
-    return { status: 200, after: id === null ? undefined : () => this.o.core.processStored(id, incoming) };
+    return { status: 200, ...(id === null ? {} : { after: () => this.o.core.processStored(id, incoming) }) };
   }
 
   sender(): ChannelSender {

@@ -1,11 +1,11 @@
-import type { Feature, Role } from "../bot/core/context.ts";
-import { onboarding } from "./onboarding/index.ts";
-import { link } from "./onboarding/link.ts";
-import { dialogue } from "./dialogue/index.ts";
-import { sessions } from "./dialogue/sessions.ts";
-import { guides } from "./guides/index.ts";
-import { deadlines } from "./deadlines/index.ts";
-import { volunteers } from "./volunteers/index.ts";
+import type { Feature, Role } from "../core/context.ts";
+import { onboarding } from "../../handlers/onboarding/index.ts";
+import { link } from "../../handlers/onboarding/link.ts";
+import { dialogue } from "../../handlers/dialogue/index.ts";
+import { sessions } from "../../handlers/sessions/index.ts";
+import { guides } from "../../handlers/guides/index.ts";
+import { deadlines } from "../../handlers/deadlines/index.ts";
+import { volunteers } from "../../handlers/volunteers/index.ts";
 
 /** Every feature, mounted in one place. Order matters only for plain-text fallbacks. */
 export function allFeatures(): Feature[] {

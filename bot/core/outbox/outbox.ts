@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../prisma/db.ts";
-import type { Clock } from "./clock.ts";
-import { CHANNEL_TRAITS } from "./channels.ts";
-import { splitText } from "./text.ts";
-import { coreText } from "../../prompts/vi/core.ts";
-import type { ChannelName, Outgoing, OutboxPayload } from "./types.ts";
+import type { Db } from "../../../prisma/db.ts";
+import type { Clock } from "../clock.ts";
+import { PLAIN_TRAITS, type ChannelTraits } from "../channel.ts";
+import { splitText } from "../text.ts";
+import { coreText } from "../../../prompts/vi/core.ts";
+import type { ChannelName, Outgoing, OutboxPayload } from "../types.ts";
 
 export interface Target {
   channel: ChannelName;
@@ -54,10 +54,26 @@ export class Outbox {
   private listeners = new Set<Listener>();
   readonly instanceId = randomUUID();
 
+  private traits = new Map<ChannelName, ChannelTraits>();
+
   constructor(
     private prisma: Db,
     private clock: Clock,
-  ) {}
+    traits: ChannelTraits[] = [],
+    /** Where a message to a person goes (the people kernel decides; see bot/domain/people.ts). */
+    private addressOf: (personId: number) => Promise<Target | null> = async () => null,
+  ) {
+    for (const t of traits) this.traits.set(t.name, t);
+  }
+
+  /** A channel declares how its messages are rendered (length, buttons, markup). */
+  registerChannel(traits: ChannelTraits): void {
+    this.traits.set(traits.name, traits);
+  }
+
+  traitsOf(channel: ChannelName): ChannelTraits {
+    return this.traits.get(channel) ?? { name: channel, ...PLAIN_TRAITS };
+  }
 
   onEnqueue(l: Listener): () => void {
     this.listeners.add(l);
@@ -70,7 +86,7 @@ export class Outbox {
 
   /** Render a message for a target's channel: split to its limit, choices as buttons or a numbered list. */
   async render(target: Target, out: Outgoing): Promise<OutboxPayload[]> {
-    const traits = CHANNEL_TRAITS[target.channel];
+    const traits = this.traitsOf(target.channel);
     let text = out.text;
     let buttons: OutboxPayload["buttons"];
     if (out.choices?.length) {
@@ -133,13 +149,7 @@ export class Outbox {
   }
 
   async targetOf(personId: number): Promise<Target | null> {
-    const [person, identities] = await Promise.all([
-      this.prisma.person.findUnique({ where: { id: personId }, select: { preferredChannel: true } }),
-      this.prisma.identity.findMany({ where: { personId, blockedAt: null }, orderBy: { id: "desc" } }),
-    ]);
-    if (!person || identities.length === 0) return null;
-    const id = identities.find((i) => i.channel === person.preferredChannel) ?? identities[0]!;
-    return { channel: id.channel as ChannelName, chatId: id.chatId, userKey: id.externalId, personId };
+    return this.addressOf(personId);
   }
 
   /**

@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import type { Logger } from "pino";
-import { llmPrompts } from "../prompts/llm.ts";
-import type { Config } from "./config.ts";
+import { llmPrompts } from "../../prompts/llm.ts";
+import type { Config } from "./settings.ts";
 
 export interface TopicSpec {
   key: string;

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { Db } from "../../prisma/db.ts";
-import { importOrg, parseOrgFile } from "./org.ts";
+import { parseOrgFile } from "../domain/org.ts";
+import { importOrg } from "./org-import.ts";
 
 const DEMO_FILE = new URL("../../prompts/demo/org.yaml", import.meta.url);
 

@@ -1,16 +1,20 @@
+import { ALL_CHANNEL_TRAITS } from "../channels/index.ts";
+import { People } from "../domain/people.ts";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
-import { openDatabase, type Database } from "../prisma/db.ts";
-import { migrate } from "../prisma/migrate.ts";
-import { createInvite, importOrg, parseOrgFile, subtreeUnits } from "../handlers/admin/org.ts";
-import { seedDemo } from "../handlers/admin/demo.ts";
-import { Outbox } from "./core/outbox.ts";
-import { systemClock } from "./core/clock.ts";
-import { Secrets } from "./core/secrets.ts";
-import { REPORTS } from "../handlers/reports.ts";
-import "../handlers/index.ts"; // features register their report kinds
+import { openDatabase, type Database } from "../../prisma/db.ts";
+import { migrate } from "../../prisma/migrate.ts";
+import { parseOrgFile, subtreeUnits } from "../domain/org.ts";
+import { createInvite } from "../../handlers/onboarding/invites.ts";
+import { importOrg } from "./org-import.ts";
+import { seedDemo } from "./demo.ts";
+import { Outbox } from "../core/outbox/outbox.ts";
+import { systemClock } from "../core/clock.ts";
+import { Secrets } from "../core/secrets.ts";
+import { REPORTS } from "../../handlers/reports.ts";
+import "./features.ts"; // features register their report kinds
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   db:migrate                                   apply database migrations
@@ -105,7 +109,7 @@ async function main(argv: string[]): Promise<void> {
       });
     }
     case "classify": {
-      const { TopicClassifier } = await import("../handlers/dialogue/nlp/classifier.ts");
+      const { TopicClassifier } = await import("../../handlers/dialogue/nlp/classifier.ts");
       const clf = TopicClassifier.default();
       for await (const line of stdinLines()) {
         if (!line.trim()) continue;
@@ -114,7 +118,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case "similar": {
-      const { isDuplicate } = await import("../handlers/dialogue/nlp/similarity.ts");
+      const { isDuplicate } = await import("../../handlers/dialogue/nlp/similarity.ts");
       let n = 0;
       for await (const line of stdinLines()) {
         n++;
@@ -144,8 +148,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case "guide:note": {
       if (!values.unit || !values.month || !values.text) fail(USAGE);
-      const { addNote, MAX_NOTE } = await import("../handlers/guides/service.ts");
-      const { parseMonthKey } = await import("./core/time.ts");
+      const { addNote, MAX_NOTE } = await import("../../handlers/guides/service.ts");
+      const { parseMonthKey } = await import("../core/time.ts");
       if (!parseMonthKey(values.month)) fail("--month must be YYYY-MM");
       const text = values.text.trim();
       if (!text || text.length > MAX_NOTE) fail(`--text must be 1–${MAX_NOTE} characters`);
@@ -161,9 +165,9 @@ async function main(argv: string[]): Promise<void> {
     }
     case "campaign:create": {
       if (!values.unit || !values.title || !values.start || !values.end || !values.capacity) fail(USAGE);
-      const { checkCampaign, createCampaign } = await import("../handlers/volunteers/service.ts");
-      const { parseDue } = await import("../handlers/deadlines/service.ts");
-      const { parseVnDate } = await import("./core/time.ts");
+      const { checkCampaign, createCampaign } = await import("../../handlers/volunteers/service.ts");
+      const { parseDue } = await import("../../handlers/deadlines/service.ts");
+      const { parseVnDate } = await import("../core/time.ts");
       const startsAt = parseVnDate(values.start, 7) ?? fail("--start must be dd/mm/yyyy hh:mm (Vietnam time)");
       const endsAt = parseVnDate(values.end, 17) ?? fail("--end must be dd/mm/yyyy hh:mm (Vietnam time)");
       const deadline = values.deadline ? (parseDue(values.deadline) ?? fail("--deadline must be dd/mm/yyyy [hh:mm]")) : new Date(startsAt.getTime() - 86_400_000);
@@ -200,7 +204,8 @@ async function main(argv: string[]): Promise<void> {
           select: { personId: true },
         });
         const people = [...new Set(ms.map((m) => m.personId))];
-        const outbox = new Outbox(db.prisma, systemClock);
+        const directory = new People(db.prisma);
+        const outbox = new Outbox(db.prisma, systemClock, ALL_CHANNEL_TRAITS, (id) => directory.addressOf(id));
         const key = values.key ?? `bc-${Date.now()}`;
         const tick = progress("queued");
         let queued = 0;

@@ -1,21 +1,22 @@
 import type { Logger } from "pino";
-import { openDatabase, type Database } from "../prisma/db.ts";
-import { migrate } from "../prisma/migrate.ts";
+import { openDatabase, type Database } from "../../prisma/db.ts";
+import { migrate } from "../../prisma/migrate.ts";
 import type { Config } from "./config.ts";
-import { systemClock, type Clock } from "./core/clock.ts";
-import type { Feature, Services } from "./core/context.ts";
-import { Outbox } from "./core/outbox.ts";
-import { Core } from "./core/router.ts";
-import { Secrets } from "./core/secrets.ts";
-import { createLlm, type Llm } from "./llm.ts";
-import { HttpServer, readBody, sendJson } from "./http.ts";
-import { TelegramChannel } from "./channels/telegram/index.ts";
-import { WebChannel } from "./channels/web/index.ts";
-import { ZaloChannel } from "./channels/zalo/index.ts";
-import { OutboxWorker, type ChannelSender } from "../scheduler/outbox-worker.ts";
-import { Scheduler } from "../scheduler/index.ts";
-import { allFeatures, MENUS } from "../handlers/index.ts";
-import { seedDemo } from "../handlers/admin/demo.ts";
+import { systemClock, type Clock } from "../core/clock.ts";
+import type { Feature, Services } from "../core/context.ts";
+import { buildServices } from "./services.ts";
+import { Core } from "../core/router.ts";
+import { Secrets } from "../core/secrets.ts";
+import { createLlm, type Llm } from "../core/llm.ts";
+import { HttpServer, readBody, sendJson } from "../core/http.ts";
+import { TelegramChannel } from "../channels/telegram/index.ts";
+import { WebChannel } from "../channels/web/index.ts";
+import { ZaloChannel } from "../channels/zalo/index.ts";
+import { OutboxWorker } from "../core/outbox/worker.ts";
+import type { Channel } from "../core/channel.ts";
+import { Scheduler } from "../../scheduler/index.ts";
+import { allFeatures, MENUS } from "./features.ts";
+import { seedDemo } from "./demo.ts";
 
 export interface AppOptions {
   config: Config;
@@ -35,6 +36,8 @@ export class App {
   zalo: ZaloChannel | null = null;
   scheduler: Scheduler | null = null;
   workers: OutboxWorker[] = [];
+  /** Every channel this instance runs, built from the configuration. */
+  channels: Channel[] = [];
   private servers: HttpServer[] = [];
   private pending = new Set<Promise<unknown>>();
   webPort = 0;
@@ -52,10 +55,10 @@ export class App {
     this.db = await openDatabase(config.DATABASE_URL);
     const prisma = this.db.prisma;
     const secrets = await Secrets.load(prisma, config.APP_SECRET);
-    const outbox = new Outbox(prisma, clock);
     const llm = this.o.llm !== undefined ? this.o.llm : createLlm(config, log);
-    this.s = { prisma, clock, log, llm, outbox, config, secrets, registry: new Map() };
     const features = this.o.features ?? allFeatures();
+    this.s = buildServices({ prisma, clock, log, llm, config, secrets, features });
+    const outbox = this.s.outbox;
     this.features = features;
     this.core = new Core(this.s, features);
     if (config.demo) {
@@ -64,39 +67,8 @@ export class App {
     }
     for (const f of features) await f.init?.(this.s);
 
-    const senders: ChannelSender[] = [];
-    if (config.TELEGRAM_BOT_TOKEN) {
-      this.telegram = new TelegramChannel({
-        token: config.TELEGRAM_BOT_TOKEN,
-        apiRoot: config.TELEGRAM_API_ROOT,
-        mode: config.BOT_MODE,
-        publicUrl: config.PUBLIC_URL,
-        webhookSecret: config.WEBHOOK_SECRET,
-        ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
-        log: log.child({ channel: "telegram" }),
-        core: this.core,
-        menus: MENUS,
-      });
-      senders.push(this.telegram.sender());
-    }
-    if (config.ZALO_BOT_TOKEN) {
-      this.zalo = new ZaloChannel({
-        token: config.ZALO_BOT_TOKEN,
-        baseUrl: config.ZALO_API_BASE,
-        mode: config.BOT_MODE,
-        publicUrl: config.PUBLIC_URL,
-        webhookSecret: config.WEBHOOK_SECRET,
-        ratePerSecond: config.ZALO_RATE_PER_SECOND,
-        pollTimeoutSec: config.ZALO_POLL_TIMEOUT,
-        log: log.child({ channel: "zalo" }),
-        core: this.core,
-        track: (p) => this.track(p),
-      });
-      senders.push(this.zalo.sender());
-    }
-    if (config.webChat) {
-      this.web = new WebChannel(this.s, this.core, { demo: config.demo });
-      senders.push(this.web.sender());
+    for (const channel of this.buildChannels()) this.channels.push(channel);
+    if (this.web) {
       const http = new HttpServer(log.child({ http: "web" }));
       this.web.mount(http);
       for (const f of features) f.web?.(http, this.s);
@@ -115,7 +87,8 @@ export class App {
     }, 60_000);
     this.recoverTimer.unref();
 
-    for (const sender of senders) {
+    for (const channel of this.channels) {
+      const sender = channel.sender();
       const w = new OutboxWorker(outbox, sender, log.child({ outbox: sender.channel }));
       w.start();
       this.workers.push(w);
@@ -124,21 +97,59 @@ export class App {
       this.scheduler = new Scheduler(this.s, features, outbox.instanceId);
       await this.scheduler.start();
     }
-    if (config.BOT_MODE === "webhook" && (this.telegram || this.zalo)) await this.startWebhookServer();
-    await this.telegram?.start();
-    await this.zalo?.start();
+    if (config.BOT_MODE === "webhook" && this.channels.some((c) => c.handleWebhook)) await this.startWebhookServer();
+    for (const channel of this.channels) await channel.start();
     log.info({ ms: Date.now() - t0, migrations: m.applied.length, db: this.db.provider }, "bot started");
     return this;
+  }
+
+  /** One adapter per configured platform; the rest of the app only loops over the list. */
+  private buildChannels(): Channel[] {
+    const { config, log } = this.o;
+    const list: Channel[] = [];
+    if (config.TELEGRAM_BOT_TOKEN) {
+      this.telegram = new TelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        mode: config.BOT_MODE,
+        publicUrl: config.PUBLIC_URL,
+        webhookSecret: config.WEBHOOK_SECRET,
+        ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
+        log: log.child({ channel: "telegram" }),
+        core: this.core,
+        menus: MENUS,
+      });
+      list.push(this.telegram);
+    }
+    if (config.ZALO_BOT_TOKEN) {
+      this.zalo = new ZaloChannel({
+        token: config.ZALO_BOT_TOKEN,
+        baseUrl: config.ZALO_API_BASE,
+        mode: config.BOT_MODE,
+        publicUrl: config.PUBLIC_URL,
+        webhookSecret: config.WEBHOOK_SECRET,
+        ratePerSecond: config.ZALO_RATE_PER_SECOND,
+        pollTimeoutSec: config.ZALO_POLL_TIMEOUT,
+        log: log.child({ channel: "zalo" }),
+        core: this.core,
+      });
+      list.push(this.zalo);
+    }
+    if (config.webChat) {
+      this.web = new WebChannel(this.s, this.core, { demo: config.demo });
+      list.push(this.web);
+    }
+    return list;
   }
 
   private async startWebhookServer(): Promise<void> {
     const { config, log } = this.o;
     const http = new HttpServer(log.child({ http: "webhook" }));
-    for (const [path, channel] of [["/telegram", this.telegram], ["/zalo", this.zalo]] as const) {
-      if (!channel) continue;
-      http.route("POST", path, async (req, res) => {
+    for (const channel of this.channels) {
+      if (!channel.handleWebhook || !channel.webhookPath) continue;
+      http.route("POST", channel.webhookPath, async (req, res) => {
         const body = await readBody(req, 1024 * 1024);
-        const r = await channel.handleWebhook(req, body);
+        const r = await channel.handleWebhook!(req, body);
         sendJson(res, r.status, r.status === 200 ? { ok: true } : { ok: false });
         if (r.after) this.track(r.after());
       });
@@ -160,9 +171,7 @@ export class App {
   async stop(): Promise<void> {
     const { log } = this.o;
     if (this.recoverTimer) clearInterval(this.recoverTimer);
-    await this.telegram?.stop().catch((e) => log.warn({ err: e }, "telegram stop"));
-    await this.zalo?.stop().catch((e) => log.warn({ err: e }, "zalo stop"));
-    this.web?.closeStreams();
+    for (const channel of this.channels) await channel.stop().catch((e) => log.warn({ err: e, channel: channel.name }, "channel stop failed"));
     for (const s of this.servers) await s.close();
     await Promise.all([...this.pending]);
     await this.scheduler?.stop();

@@ -1,5 +1,5 @@
 import cron from "node-cron";
-import { vnDate, vnParts } from "../bot/core/time.ts";
+import { vnDate, vnParts } from "./time.ts";
 
 const parsedCache = new Map<string, ReturnType<typeof cron.parse>>();
 

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from "./config.ts";
-import { createLogger, registerSecret } from "./logger.ts";
-import { clockFromEnv } from "./core/clock.ts";
+import { createLogger, registerSecret } from "../core/logger.ts";
+import { clockFromEnv } from "../core/clock.ts";
 import { App } from "./app.ts";
 
 /** Entry point: validate the configuration, start every part, stop cleanly on a signal. */

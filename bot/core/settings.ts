@@ -15,7 +15,10 @@ const url = (protocols: string[]) =>
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-/** Every setting of DESIGN.md, validated at start. */
+/**
+ * Every setting of DESIGN.md, validated at start. The core declares what it can be told;
+ * the composition root (bot/app/config.ts) reads it from the environment.
+ */
 export const configSchema = z
   .object({
     DATABASE_URL: z
@@ -90,23 +93,3 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema> & { webChat: boolean; demo: boolean };
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
-
-/** Parse the environment; throws ConfigError with one line per bad variable and never echoes a value. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const input: Record<string, string> = {};
-  for (const key of Object.keys(configSchema.shape ?? {})) {
-    const v = env[key];
-    if (v !== undefined && v !== "") input[key] = v;
-  }
-  const parsed = configSchema.safeParse(input);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${String(i.path[0] ?? "config")}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration — ${lines.join("; ")}`);
-  }
-  const c = parsed.data;
-  const noChannel = !c.TELEGRAM_BOT_TOKEN && !c.ZALO_BOT_TOKEN;
-  return { ...c, webChat: c.WEB_CHAT ?? noChannel, demo: c.DEMO ?? noChannel };
-}

@@ -1,36 +1,8 @@
 import type { Logger } from "pino";
-import type { Outbox, OutboxRow } from "../bot/core/outbox.ts";
-import type { ChannelName, OutboxPayload } from "../bot/core/types.ts";
+import type { Outbox, OutboxRow } from "./outbox.ts";
+import type { ChannelSender, DeliveryResult } from "../channel.ts";
+export type { ChannelSender, DeliveryResult } from "../channel.ts";
 import { SlidingWindow, TokenBucket } from "./rate.ts";
-
-export type DeliveryResult =
-  | { ok: true; messageId?: string }
-  | { ok: false; kind: "retry"; error: string; retryAfterMs?: number }
-  | { ok: false; kind: "blocked" | "fatal"; error: string };
-
-/** What a channel implements to deliver outbox rows. */
-export interface ChannelSender {
-  channel: ChannelName;
-  send(chatId: string, payload: OutboxPayload, rowId: number): Promise<DeliveryResult>;
-  limits: {
-    /** All chats together, per second (sliding window). */
-    perSecond: number;
-    /** One private chat: burst and refill per second. */
-    perChatBurst: number;
-    perChatPerSecond: number;
-    /** Group chats (negative ids on Telegram): per minute. */
-    groupPerMinute?: number;
-  };
-  isGroup?(chatId: string): boolean;
-  /** Parallel requests in flight. */
-  concurrency?: number;
-  /**
-   * For a message an instance died while sending: did the platform get it? `lastId` is the
-   * platform id of the last message known delivered to the chat. True/false when the platform
-   * can tell, null when it cannot (the message is then sent again: at least once).
-   */
-  probe?(chatId: string, payload: OutboxPayload, lastId: string | null): Promise<{ delivered: true; messageId: string } | { delivered: false } | null>;
-}
 
 const backoff = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** attempt) + Math.floor(Math.random() * 500);
 const MAX_ATTEMPTS = 8;

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { parse as parseYaml } from "yaml";
 import type { Db } from "../../prisma/db.ts";
-import type { UnitView } from "../../bot/core/context.ts";
-import { Secrets } from "../../bot/core/secrets.ts";
+import type { UnitView } from "../core/context.ts";
 
 /** Ids of a unit's ancestors from the root down to the unit itself, read off its path. */
 export function pathIds(path: string): number[] {
@@ -83,7 +82,7 @@ const unitSchema: z.ZodType<UnitInput> = z.lazy(() =>
   }),
 );
 
-interface UnitInput {
+export interface UnitInput {
   code: string;
   name: string;
   level: string;
@@ -91,7 +90,7 @@ interface UnitInput {
   children?: UnitInput[] | undefined;
 }
 
-const roleEnum = z.enum(["youth", "secretary", "cadre", "admin"]);
+export const roleEnum = z.enum(["youth", "secretary", "cadre", "admin"]);
 
 export const orgFileSchema = z.object({
   units: z.array(unitSchema).default([]),
@@ -124,16 +123,10 @@ export function parseOrgFile(text: string, fileName: string): OrgFile {
   return r.data;
 }
 
-export interface ImportResult {
-  units: number;
-  routing: number;
-  invites: number;
-}
-
-/** Idempotent: units are matched by code, rules by (unit, topic), invites by code. */
-export async function importOrg(prisma: Db, org: OrgFile, progress?: (done: number, total: number) => void): Promise<ImportResult> {
+/** Units of an org file, matched by code (idempotent). Returns how many were written. */
+export async function importUnits(prisma: Db, units: UnitInput[], progress?: (done: number, total: number) => void): Promise<number> {
   let count = 0;
-  const total = countUnits(org.units);
+  const total = countUnits(units);
   const walk = async (list: UnitInput[], parentId: number | null) => {
     for (const u of list) {
       const created = await createUnit(prisma, { code: u.code, name: u.name, level: u.level, parentId, isBranch: u.branch ?? !u.children?.length });
@@ -142,48 +135,11 @@ export async function importOrg(prisma: Db, org: OrgFile, progress?: (done: numb
       if (u.children) await walk(u.children, created.id);
     }
   };
-  await walk(org.units, null);
-  for (const r of org.routing) {
-    const unit = await prisma.unit.findUnique({ where: { code: r.unit } });
-    if (!unit) throw new Error(`routing: unknown unit ${r.unit}`);
-    // a rule from a file routes to the unit's cadre pool; admins may name one cadre later (/dinhtuyen)
-    await prisma.routingRule.upsert({
-      where: { unitId_topic: { unitId: unit.id, topic: r.topic } },
-      create: { unitId: unit.id, topic: r.topic },
-      update: {},
-    });
-  }
-  for (const inv of org.invites) {
-    const unit = await prisma.unit.findUnique({ where: { code: inv.unit } });
-    if (!unit) throw new Error(`invites: unknown unit ${inv.unit}`);
-    const data = { role: inv.role, unitId: unit.id, topics: inv.topics.join(","), title: inv.title ?? null, maxUses: inv.maxUses ?? null };
-    await prisma.invite.upsert({ where: { code: inv.code }, create: { code: inv.code, ...data }, update: data });
-  }
-  return { units: count, routing: org.routing.length, invites: org.invites.length };
+  await walk(units, null);
+  return count;
 }
 
 function countUnits(list: UnitInput[]): number {
   return list.reduce((n, u) => n + 1 + countUnits(u.children ?? []), 0);
 }
 
-export async function createInvite(
-  prisma: Db,
-  input: { role: string; unitCode: string; topics?: string[]; title?: string; maxUses?: number; createdById?: number; expiresAt?: Date },
-): Promise<{ code: string; unit: UnitView }> {
-  const unit = await prisma.unit.findUnique({ where: { code: input.unitCode } });
-  if (!unit) throw new Error(`unknown unit ${input.unitCode}`);
-  const code = Secrets.code(8);
-  await prisma.invite.create({
-    data: {
-      code,
-      role: input.role,
-      unitId: unit.id,
-      topics: (input.topics ?? []).join(","),
-      title: input.title ?? null,
-      maxUses: input.maxUses ?? null,
-      createdById: input.createdById ?? null,
-      expiresAt: input.expiresAt ?? null,
-    },
-  });
-  return { code, unit };
-}

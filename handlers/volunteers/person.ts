@@ -1,0 +1,16 @@
+import type { PersonHooks } from "../../bot/core/people.ts";
+
+/** Sign-ups follow a merged person; an erased person's open places and waitlist entries are given up. */
+export const volunteerPersonHooks: PersonHooks = {
+  async merge(tx, from, to) {
+    const mine = await tx.signup.findMany({ where: { personId: from } });
+    for (const su of mine) {
+      const clash = await tx.signup.findUnique({ where: { campaignId_personId: { campaignId: su.campaignId, personId: to } } });
+      if (clash) await tx.signup.delete({ where: { id: su.id } });
+      else await tx.signup.update({ where: { id: su.id }, data: { personId: to } });
+    }
+  },
+  async erase(tx, personId) {
+    await tx.signup.updateMany({ where: { personId, status: { in: ["waitlist", "offered"] } }, data: { status: "cancelled" } });
+  },
+};
