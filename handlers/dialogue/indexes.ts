@@ -143,34 +143,38 @@ export class OpenIndex {
   }
 }
 
-const FAQ_KEY = "dialogue.faq";
-const OPEN_KEY = "dialogue.open";
+/** The indexes of one running bot (one Services object): kept here, not in the services. */
+interface Indexes {
+  faq: FaqIndex;
+  open: OpenIndex;
+}
 
-/** The FAQ index of this instance (registered in s.registry as "dialogue.faq"). */
+const byServices = new WeakMap<Services, Indexes>();
+
+function indexesOf(s: Services): Indexes {
+  let idx = byServices.get(s);
+  if (!idx) {
+    idx = { faq: new FaqIndex(s), open: new OpenIndex(s) };
+    byServices.set(s, idx);
+  }
+  return idx;
+}
+
+/** The FAQ index of this instance. */
 export function faqIndex(s: Services): FaqIndex {
-  let idx = s.registry.get(FAQ_KEY) as FaqIndex | undefined;
-  if (!idx) {
-    idx = new FaqIndex(s);
-    s.registry.set(FAQ_KEY, idx);
-  }
-  return idx;
+  return indexesOf(s).faq;
 }
 
+/** The open-question index of this instance. */
 export function openIndex(s: Services): OpenIndex {
-  let idx = s.registry.get(OPEN_KEY) as OpenIndex | undefined;
-  if (!idx) {
-    idx = new OpenIndex(s);
-    s.registry.set(OPEN_KEY, idx);
-  }
-  return idx;
+  return indexesOf(s).open;
 }
 
-/** Build both indexes (Feature.init). */
+/** Build both indexes (Feature.init); a second call rebuilds them. */
 export async function buildIndexes(s: Services): Promise<void> {
   const faq = new FaqIndex(s);
   await faq.build();
-  s.registry.set(FAQ_KEY, faq);
   const open = new OpenIndex(s);
   await open.build();
-  s.registry.set(OPEN_KEY, open);
+  byServices.set(s, { faq, open });
 }

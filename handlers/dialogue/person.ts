@@ -1,11 +1,47 @@
 import type { PersonHooks } from "../../bot/core/people.ts";
 
-/** Named questions follow a merged person; an erased person's questions stay without a name. */
+/**
+ * Named questions follow a merged person; anonymous ones too, through their pseudonyms and
+ * sealed addresses (re-keyed to the surviving person, so "my questions", ratings and the
+ * answer still reach them); a cadre's queue, rules and answers follow them too. An erased
+ * person's named questions stay without a name; answers keep their signature (a public act
+ * of an office, not personal data of the asker).
+ */
 export const dialoguePersonHooks: PersonHooks = {
-  async merge(tx, from, to) {
+  async merge(tx, from, to, { secrets }) {
     await tx.question.updateMany({ where: { askerId: from }, data: { askerId: to } });
+    // a cadre who linked a second account keeps their queue, rules, answers and history
+    await tx.question.updateMany({ where: { assigneeId: from }, data: { assigneeId: to } });
+    await tx.routingRule.updateMany({ where: { assigneeId: from }, data: { assigneeId: to } });
+    await tx.answer.updateMany({ where: { cadreId: from }, data: { cadreId: to } });
+    await tx.faqEntry.updateMany({ where: { publishedById: from }, data: { publishedById: to } });
+    await tx.questionEvent.updateMany({ where: { actorId: from }, data: { actorId: to } });
+    const oldKey = secrets.pseudonym("asker", from);
+    const anon = await tx.question.findMany({ where: { askerKey: oldKey }, select: { id: true, anonDelivery: true } });
+    for (const q of anon) {
+      await tx.question.update({
+        where: { id: q.id },
+        data: { askerKey: secrets.pseudonym("asker", to), ...(q.anonDelivery ? { anonDelivery: secrets.seal(String(to)) } : {}) },
+      });
+    }
+    const oldVoter = secrets.pseudonym("voter", from);
+    const newVoter = secrets.pseudonym("voter", to);
+    const votes = await tx.questionVote.findMany({ where: { voterKey: oldVoter } });
+    for (const v of votes) {
+      const clash = await tx.questionVote.findUnique({ where: { questionId_voterKey: { questionId: v.questionId, voterKey: newVoter } } });
+      if (clash) {
+        // the same person voted from both accounts: one vote stays
+        await tx.questionVote.delete({ where: { id: v.id } });
+        await tx.question.update({ where: { id: v.questionId }, data: { votes: { decrement: 1 } } });
+      }
+      else await tx.questionVote.update({ where: { id: v.id }, data: { voterKey: newVoter, ...(v.deliverTo ? { deliverTo: secrets.seal(String(to)) } : {}) } });
+    }
   },
   async erase(tx, personId) {
     await tx.question.updateMany({ where: { askerId: personId }, data: { askerId: null } });
+    await tx.questionEvent.updateMany({ where: { actorId: personId }, data: { actorId: null } });
+    // a cadre's open queue goes back to their unit's pool, and a rule naming them to the unit
+    await tx.question.updateMany({ where: { assigneeId: personId, status: "open" }, data: { assigneeId: null } });
+    await tx.routingRule.updateMany({ where: { assigneeId: personId }, data: { assigneeId: null } });
   },
 };

@@ -38,8 +38,8 @@ describe("dialogue Q&A", () => {
     const topics = await h.s.prisma.topic.findMany();
     expect(topics.map((t) => t.key).sort()).toEqual(defaultTopics.map((t) => t.key).sort());
     await h.s.prisma.topic.create({ data: { key: "nha_o", label: "Nhà ở xã hội", sortOrder: 200 } });
-    const { dialogue } = await import("../../handlers/dialogue/index.ts");
-    await dialogue.init!(h.s);
+    const { createDialogue } = await import("../../handlers/dialogue/index.ts");
+    await createDialogue().init!(h.s);
     expect(await h.s.prisma.topic.count()).toBe(12);
   });
 
@@ -542,5 +542,42 @@ describe("dialogue Q&A", () => {
     expect(lines[1]).toMatch(/^total,TINH,Tỉnh đoàn Thử Nghiệm,3,2,1,0.5,/);
     expect(csv).toContain("overdue_by_unit,XA-A,Đoàn xã A,,,,,,1");
     expect(csv).not.toContain("Trần Văn Hỏi");
+  });
+  it("When a button, a flow or a job carries a tampered payload, then the choice is said to be expired or the job is dropped, and nothing changes", async () => {
+    await h.send(youth, `/hoi ${Q_LOAN}`);
+    const q = await lastQuestion();
+    const [note] = await h.unread(cadreA);
+    expect(note!.buttons!.map((b) => b.label)).toEqual([T.btnAnswer, T.btnTransfer]);
+
+    // a button whose stored arguments were altered (the question id is no longer a number)
+    const set = await h.s.prisma.choiceSet.findFirstOrThrow({ where: { channel: cadreA.channel, userKey: cadreA.id }, orderBy: { id: "desc" } });
+    await h.s.prisma.choiceSet.update({ where: { id: set.id }, data: { items: set.items.replaceAll(`"questionId":${q.id}`, `"questionId":"${q.id}; drop"`) } });
+    const [expired] = await h.press(cadreA, T.btnAnswer);
+    expect(expired!.text).toBe(coreText.choiceExpired);
+    expect(await h.s.prisma.conversation.count({ where: { userKey: cadreA.id } })).toBe(0);
+
+    // an answer flow whose data was altered: the flow ends, the question stays open
+    await h.send(cadreA, `/traloi ${q.id}`);
+    await h.s.prisma.conversation.updateMany({ where: { userKey: cadreA.id }, data: { data: JSON.stringify({ questionId: -1 }) } });
+    const [flowExpired] = await h.send(cadreA, "Bạn liên hệ Tổ tiết kiệm và vay vốn của xã.");
+    expect(flowExpired!.text).toBe(coreText.choiceExpired);
+    expect(await h.s.prisma.conversation.count({ where: { userKey: cadreA.id } })).toBe(0);
+    expect((await h.s.prisma.question.findUniqueOrThrow({ where: { id: q.id } })).status).toBe("open");
+
+    // deadline jobs with impossible payloads are logged and dropped, never retried as failures
+    for (const [kind, payload] of [
+      ["dialogue.escalate", { questionId: 1e12, due: 0 }],
+      ["dialogue.remind", { questionId: String(q.id), due: q.dueAt.getTime() }],
+    ] as const) {
+      await h.s.prisma.scheduledJob.create({ data: { kind, runAt: h.clock.now(), dedupeKey: `tampered:${kind}`, payload: JSON.stringify(payload) } });
+    }
+    await h.advance(0);
+    const jobs = await h.s.prisma.scheduledJob.findMany({ where: { dedupeKey: { startsWith: "tampered:" } } });
+    expect(jobs.map((j) => [j.status, j.lastError])).toEqual([
+      ["done", null],
+      ["done", null],
+    ]);
+    expect(await h.unread(cadreA)).toEqual([]);
+    expect((await h.s.prisma.question.findUniqueOrThrow({ where: { id: q.id } })).escalationLevel).toBe(0);
   });
 });

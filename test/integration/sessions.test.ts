@@ -5,6 +5,9 @@ import { HttpServer } from "../../bot/core/http.ts";
 import { sessions } from "../../handlers/sessions/index.ts";
 import { REPORTS } from "../../handlers/reports.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
+import { formText } from "../../prompts/vi/forms.ts";
+import type { ChannelName } from "../../bot/core/types.ts";
+import { coreText } from "../../prompts/vi/core.ts";
 
 const Q1 = "Tỉnh có chính sách gì hỗ trợ thanh niên khởi nghiệp nông nghiệp công nghệ cao không ạ?";
 const Q2 = "Khi nào xã mình có sân bóng đá mini cho thanh niên chơi thể thao buổi tối?";
@@ -40,8 +43,11 @@ describe("Live dialogue sessions", () => {
 
   it("When an admin gives bad fields or a unit outside their subtree, then nothing is created", async () => {
     expect((await h.send(admin, "/phienmoi chỉ có tiêu đề"))[0]!.text).toBe(T.createUsage);
-    expect((await h.send(admin, "/phienmoi A | B | XA-B | 02/11/2026 08:00 | 02/11/2026 11:00"))[0]!.text).toBe(T.createNotSubtree);
-    expect((await h.send(admin, "/phienmoi A | B | XA-A | 02/11/2026 11:00 | 02/11/2026 08:00"))[0]!.text).toBe(T.createBadDates);
+    // the one-line form names its first bad field
+    const badField = (field: string, error: string) => `${formText.lineBad(field, error)}\n\n${T.createUsage}`;
+    expect((await h.send(admin, "/phienmoi A | B | XA-B | 02/11/2026 08:00 | 02/11/2026 11:00"))[0]!.text).toBe(badField(T.createFields.scopeUnitId, T.createNotSubtree));
+    expect((await h.send(admin, "/phienmoi A | B | XA-A | 02/11/2026 11:00 | 02/11/2026 08:00"))[0]!.text).toBe(badField(T.createFields.closesAt, T.createBadDates));
+    expect((await h.send(admin, "/phienmoi A |  | XA-A | 02/11/2026 08:00 | 02/11/2026 11:00"))[0]!.text).toBe(badField(T.createFields.leaders, T.createEmpty));
     expect((await h.send(y1, "/phienmoi A | B | XA-A | 02/11/2026 08:00 | 02/11/2026 11:00"))[0]!.text).toContain("chỉ dành cho");
     expect(await h.s.prisma.dialogueSession.count()).toBe(0);
   });
@@ -88,7 +94,7 @@ describe("Live dialogue sessions", () => {
 
     // the live board over HTTP: approved questions only, by votes, no names
     const http = new HttpServer(pino({ level: "silent" }));
-    sessions.web!(http, h.s);
+    sessions.web!(http.app, h.s);
     const port = await http.listen(0, "127.0.0.1");
     try {
       const ses = await h.s.prisma.dialogueSession.findUniqueOrThrow({ where: { id } });
@@ -151,4 +157,67 @@ describe("Live dialogue sessions", () => {
     expect(lines[2]).toContain("20/11/2026");
     expect(lines.join("\n")).not.toContain("Youth One");
   });
+  it("When a vote button or a closing job is tampered with, then nothing is counted or sent; when the organiser is merged or erased, then the session keeps its organiser", async () => {
+    const id = await createSession();
+    await h.send(y1, `/hoi ${Q1}`);
+    const q1 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await h.send(admin, `/duyet ${q1.id}`);
+    await h.send(y2, "/phien");
+    const set = await h.s.prisma.choiceSet.findFirstOrThrow({ where: { channel: y2.channel, userKey: y2.id }, orderBy: { id: "desc" } });
+    await h.s.prisma.choiceSet.update({ where: { id: set.id }, data: { items: set.items.replaceAll(`"questionId":${q1.id}`, `"questionId":${q1.id}.5`) } });
+    expect((await h.press(y2, T.voteButton(q1.id)))[0]!.text).toBe(coreText.choiceExpired);
+    expect((await h.s.prisma.question.findUniqueOrThrow({ where: { id: q1.id } })).votes).toBe(0);
+    expect(await h.s.prisma.questionVote.count()).toBe(0);
+
+    await h.s.prisma.scheduledJob.create({ data: { kind: "session.close", runAt: h.clock.now(), dedupeKey: "tampered:close", payload: JSON.stringify({ sessionId: "all" }) } });
+    await h.unread(admin);
+    await h.advance(0);
+    const job = await h.s.prisma.scheduledJob.findUniqueOrThrow({ where: { dedupeKey: "tampered:close" } });
+    expect([job.status, job.lastError]).toEqual(["done", null]);
+    expect((await h.s.prisma.dialogueSession.findUniqueOrThrow({ where: { id } })).summary).toBeNull();
+    expect(await h.unread(admin)).toEqual([]);
+
+    // the organiser's two accounts become one person: the session follows; erasure keeps the organiser id
+    const zalo: TestUser = { channel: "zalo", id: "organiser-zalo", name: "Bí thư trên Zalo" };
+    await h.join(zalo, "youth", "CD-A1");
+    const [from, to] = [await h.personId(admin), await h.personId(zalo)];
+    await h.s.people.merge(from, to);
+    expect((await h.s.prisma.dialogueSession.findUniqueOrThrow({ where: { id } })).createdById).toBe(to);
+    await h.s.people.erase(to);
+    expect((await h.s.prisma.dialogueSession.findUniqueOrThrow({ where: { id } })).createdById).toBe(to);
+  });
+  it.each<ChannelName>(["telegram", "zalo"])(
+    "When an admin on %s types a number at every step of /phienmoi after a moderation list was offered, then each number is that step's answer",
+    async (channel) => {
+      const a = channel === "telegram" ? admin : h.user("Quản trị Zalo", channel);
+      if (a !== admin) {
+        await h.join(a, "admin", "XA-A");
+        await h.join(a, "cadre", "XA-A");
+      }
+      await createSession();
+      await h.send(y1, `/hoi ${Q1}`);
+      const q = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
+      // the latest list offered to the admin: approve / hide the question (a numbered list on Zalo)
+      const [pending] = await h.unread(a);
+      expect(pending!.text).toContain(`#${q.id}`);
+      const say = async (t: string) => (await h.send(a, t))[0]!;
+      expect((await say("/phienmoi")).text).toBe(T.createSteps.title);
+      expect((await say("1")).text).toBe(T.createSteps.leaders);
+      const unitStep = await say("2");
+      const label = T.createUnitChoice("Đoàn xã A", "XA-A");
+      expect(unitStep.text.startsWith(T.createSteps.unit)).toBe(true);
+      if (channel === "zalo") expect(unitStep.text).toContain(`1. ${label}`);
+      else expect(unitStep.buttons!.map((b) => b.label)).toEqual([label]);
+      expect((await say("3")).text).toBe(formText.pickNumber(1));
+      expect((await say("1")).text).toBe(T.createSteps.opens);
+      expect((await say("8")).text).toBe(T.createBadDates);
+      expect((await say("03/11/2026 08:00")).text).toBe(T.createSteps.closes);
+      expect((await say("11")).text).toBe(T.createBadDates);
+      expect((await say("03/11/2026 11:30")).text).toContain("Đã tạo phiên đối thoại số");
+      const ses = await h.s.prisma.dialogueSession.findFirstOrThrow({ orderBy: { id: "desc" } });
+      expect(ses).toMatchObject({ title: "1", leaders: "2" });
+      // no number pressed the moderation list
+      expect((await h.s.prisma.question.findUniqueOrThrow({ where: { id: q.id } })).moderation).toBe("pending");
+    },
+  );
 });

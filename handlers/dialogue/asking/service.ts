@@ -1,0 +1,213 @@
+/**
+ * Asking: the checks a question must pass before it is queued (text, moderation, the open
+ * question limit, repetition), classification and routing, the row and its deadline, the
+ * "me too" offer (similar published answers and open questions) and joining one.
+ * Outcomes are typed; the handlers (asking/handlers.ts) turn them into words.
+ */
+import type { Services, UnitView } from "../../../bot/core/context.ts";
+import { isUniqueViolation } from "../../../bot/core/outbox/outbox.ts";
+import { pathIds } from "../../../bot/domain/org.ts";
+import { dueFrom, scheduleDeadline } from "../deadlines.ts";
+import { faqIndex, openIndex } from "../indexes.ts";
+import { checkQuestionText, type TextVerdict } from "../moderation.ts";
+import { notifyHolder } from "../notify.ts";
+import { normalize } from "../nlp/normalize.ts";
+import { isDuplicate } from "../nlp/similarity.ts";
+import { TopicClassifier } from "../nlp/classifier.ts";
+import { askerKeyOf, voterKeyOf, type QuestionRow, type UnitRef } from "../questions.ts";
+import { resolveRoute, type Route } from "../routing.ts";
+import { labelOf, loadTopics, OTHER_TOPIC, topicLabels } from "../topics.ts";
+
+/** A question repeated word for word by the same person within this window is refused. */
+const REPEAT_WINDOW_MS = 7 * 86_400_000;
+
+let offline: TopicClassifier | null = null;
+
+/** LLM first when configured (its topic must exist), the offline classifier otherwise or on any failure. */
+export async function classifyQuestion(s: Services, text: string): Promise<{ topic: string; confidence: number }> {
+  const topics = await loadTopics(s.prisma);
+  const keys = new Set(topics.map((t) => t.key));
+  if (s.llm) {
+    try {
+      const r = await s.llm.classify(text, topics);
+      if (r && keys.has(r.topic)) return { topic: r.topic, confidence: r.confidence };
+    } catch (e) {
+      s.log.warn({ err: e }, "llm classification failed; offline classifier used");
+    }
+  }
+  offline ??= TopicClassifier.default();
+  const r = offline.classify(text);
+  if (keys.has(r.topic)) return { topic: r.topic, confidence: r.confidence };
+  const fallback = keys.has(OTHER_TOPIC) ? OTHER_TOPIC : (topics[0]?.key ?? OTHER_TOPIC);
+  return { topic: fallback, confidence: 0 };
+}
+
+export type AskRefusal = Exclude<TextVerdict, "ok"> | "repeat" | "limit";
+
+/** Why a question was refused; `detail` is the earlier question's id for "repeat". */
+export interface Refused {
+  kind: "refused";
+  reason: AskRefusal;
+  detail?: number;
+}
+
+/**
+ * Checks a question must pass before anything else happens (text, moderation, the open
+ * question limit, repetition). Null when it may go on.
+ */
+export async function precheck(s: Services, personId: number, text: string): Promise<Refused | null> {
+  const verdict = await checkQuestionText(s, text);
+  if (verdict !== "ok") return { kind: "refused", reason: verdict };
+  const askerKey = askerKeyOf(s, personId);
+  const open = await s.prisma.question.count({ where: { askerKey, status: "open" } });
+  if (open >= s.config.MAX_OPEN_QUESTIONS) return { kind: "refused", reason: "limit" };
+  const since = new Date(s.clock.now().getTime() - REPEAT_WINDOW_MS);
+  const same = await s.prisma.question.findFirst({
+    where: { askerKey, normText: normalize(text), createdAt: { gte: since } },
+    select: { id: true },
+  });
+  if (same) return { kind: "refused", reason: "repeat", detail: same.id };
+  return null;
+}
+
+export interface AskInput {
+  personId: number;
+  /** The asker's unit (routing starts there). */
+  unit: UnitRef;
+  text: string;
+  anonymous: boolean;
+  /** Live dialogue session the question joins (given by the sessions feature through its port). */
+  sessionId?: number | null;
+  /** Moderation state: "pending" while a session's moderator has not approved it. */
+  moderation?: "approved" | "pending";
+  /** Notify the assigned cadre at once (default true). */
+  notify?: boolean;
+  /** The caller has just run `precheck` for this text (skips a second moderation call). */
+  prechecked?: boolean;
+}
+
+export type AskOutcome = { kind: "queued"; question: QuestionRow; route: Route; unitName: string; topicLabel: string } | Refused;
+
+/**
+ * Create a question: checks (text, moderation, limit, repetition), classification, routing,
+ * the row, its deadline jobs and the cadre's notification.
+ * An anonymous question stores no person id: only the asker's pseudonym (for "my
+ * questions") and a sealed delivery address.
+ */
+export async function createQuestion(s: Services, input: AskInput): Promise<AskOutcome> {
+  const text = input.text.trim();
+  const refused = input.prechecked ? null : await precheck(s, input.personId, text);
+  if (refused) return refused;
+  const { topic, confidence } = await classifyQuestion(s, text);
+  const route = await resolveRoute(s.prisma, input.unit, topic);
+  const now = s.clock.now();
+  const dueAt = dueFrom(s, now);
+  const q = await s.prisma.$transaction(async (tx) => {
+    const row = await tx.question.create({
+      data: {
+        askerId: input.anonymous ? null : input.personId,
+        anonymous: input.anonymous,
+        askerKey: askerKeyOf(s, input.personId),
+        anonDelivery: input.anonymous ? s.secrets.seal(String(input.personId)) : null,
+        askerUnitId: input.unit.id,
+        text,
+        normText: normalize(text),
+        topic,
+        topicConfidence: confidence,
+        unitId: route.unitId,
+        assigneeId: route.assigneeId,
+        sessionId: input.sessionId ?? null,
+        moderation: input.moderation ?? "approved",
+        dueAt,
+        createdAt: now,
+      },
+    });
+    await tx.questionEvent.create({
+      data: { questionId: row.id, kind: "ask", toUnitId: route.unitId, actorId: input.anonymous ? null : input.personId, at: now },
+    });
+    return row;
+  });
+  openIndex(s).put(q);
+  await scheduleDeadline(s, q, now);
+  const [labels, unit] = await Promise.all([topicLabels(s.prisma), s.prisma.unit.findUnique({ where: { id: route.unitId } })]);
+  if (input.notify !== false) await notifyHolder(s, q, { kind: "new" }, `dlg:new:${q.id}`);
+  if (!input.anonymous) s.log.info({ question: q.id, topic, unit: route.unitId }, "question asked");
+  else s.log.info({ topic, unit: route.unitId }, "anonymous question asked");
+  return { kind: "queued", question: q, route, unitName: unit?.name ?? "", topicLabel: labelOf(labels, topic) };
+}
+
+export interface Similar {
+  faqs: { id: number; question: string; answer: string }[];
+  open: { id: number; text: string; votes: number }[];
+}
+
+/**
+ * Published answers visible to the asker and open questions of the same scope (held by a
+ * unit on the asker's way up the tree) that ask the same thing.
+ */
+export async function findSimilar(s: Services, personId: number, unit: Pick<UnitView, "path">, text: string): Promise<Similar> {
+  const faqHits = await faqIndex(s).search(text, [unit.path], 8);
+  const faqRows = faqHits.length
+    ? await s.prisma.faqEntry.findMany({ where: { id: { in: faqHits.map((h) => h.id) } }, select: { id: true, question: true, answer: true } })
+    : [];
+  const faqById = new Map(faqRows.map((r) => [r.id, r]));
+  const faqs = faqHits
+    .map((h) => faqById.get(h.id))
+    .filter((r): r is NonNullable<typeof r> => !!r && isDuplicate(text, r.question).duplicate)
+    .slice(0, 2);
+
+  const scope = pathIds(unit.path);
+  const mine = askerKeyOf(s, personId);
+  const openHits = await openIndex(s).search(text, scope, mine, 10);
+  const rows = openHits.length
+    ? await s.prisma.question.findMany({
+        where: { id: { in: openHits.map((h) => h.id) }, status: "open", moderation: "approved", unitId: { in: scope } },
+        select: { id: true, text: true, votes: true, askerKey: true },
+      })
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const open = openHits
+    .map((h) => byId.get(h.id))
+    .filter((r): r is NonNullable<typeof r> => !!r && r.askerKey !== mine && isDuplicate(text, r.text).duplicate)
+    .slice(0, 3)
+    .map((r) => ({ id: r.id, text: r.text, votes: r.votes }));
+  return { faqs, open };
+}
+
+export type JoinOutcome =
+  | { kind: "joined" | "already" | "own" | "notOpen" | "notFound"; id: number }
+  | { kind: "answered"; id: number; text: string };
+
+/**
+ * "Me too": join an open question of the same scope. Counts as a vote; the joiner's sealed
+ * address receives the answer. An already answered question gives its answer at once.
+ */
+export async function joinQuestion(s: Services, personId: number, unit: Pick<UnitView, "path">, id: number): Promise<JoinOutcome> {
+  const q = await s.prisma.question.findUnique({ where: { id } });
+  if (!q || !pathIds(unit.path).includes(q.unitId) || q.moderation !== "approved") return { kind: "notFound", id };
+  if (q.askerKey === askerKeyOf(s, personId)) return { kind: "own", id };
+  if (q.status === "answered" || q.status === "closed") {
+    const a = await s.prisma.answer.findFirst({ where: { questionId: id }, orderBy: { id: "desc" } });
+    if (a) return { kind: "answered", id, text: `${a.text}\n\n— ${a.signature}` };
+  }
+  if (q.status !== "open") return { kind: "notOpen", id };
+  const voterKey = voterKeyOf(s, personId);
+  const deliverTo = s.secrets.seal(String(personId));
+  const existing = await s.prisma.questionVote.findUnique({ where: { questionId_voterKey: { questionId: id, voterKey } } });
+  if (existing) {
+    if (existing.kind === "metoo") return { kind: "already", id };
+    // an upvote already counted: it becomes a me-too (receives the answer), no second vote
+    await s.prisma.questionVote.update({ where: { id: existing.id }, data: { kind: "metoo", deliverTo } });
+    return { kind: "joined", id };
+  }
+  try {
+    await s.prisma.$transaction([
+      s.prisma.questionVote.create({ data: { questionId: id, voterKey, kind: "metoo", deliverTo, createdAt: s.clock.now() } }),
+      s.prisma.question.update({ where: { id }, data: { votes: { increment: 1 } } }),
+    ]);
+  } catch (e) {
+    if (isUniqueViolation(e)) return { kind: "already", id };
+    throw e;
+  }
+  return { kind: "joined", id };
+}

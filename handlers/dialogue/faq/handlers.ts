@@ -1,0 +1,33 @@
+/** The FAQ as readers and cadres see it: /faq [words] and /congbo <id>. */
+import type { CommandSpec, Ctx } from "../../../bot/core/context.ts";
+import { parseId } from "../../../bot/core/args.ts";
+import { bold, preview } from "../../../bot/core/text.ts";
+import { formatDate } from "../../../bot/core/time.ts";
+import { dialogueText as T } from "../../../prompts/vi/dialogue.ts";
+import { cadreRefusalText } from "../answering/handlers.ts";
+import { publishQuestion, readerPaths, searchFaq } from "./service.ts";
+
+async function faq(ctx: Ctx): Promise<void> {
+  const words = ctx.args.trim();
+  if (words.length > 200) return ctx.reply(T.faqQueryTooLong);
+  const paths = await readerPaths(ctx.s, ctx.memberships);
+  const rows = await searchFaq(ctx.s, paths, words, 5);
+  if (!rows.length) return ctx.reply(words ? T.faqNone(words) : T.faqEmpty);
+  const items = rows.map((r) => T.faqItem(preview(r.question, 300), preview(r.answer, 900), formatDate(r.publishedAt)));
+  ctx.reply([bold(words ? T.faqHeader(preview(words, 60)) : T.faqLatest), "", items.join("\n\n")].join("\n"));
+}
+
+async function publish(ctx: Ctx): Promise<void> {
+  const id = parseId(ctx.args.trim());
+  if (id === null) return ctx.reply(T.publishUsage);
+  const r = await publishQuestion(ctx.s, ctx.person!, ctx.memberships, id);
+  if (r.kind === "notAnswered") return ctx.reply(T.publishNotAnswered(id));
+  if (r.kind !== "published") return ctx.reply(cadreRefusalText(r));
+  await ctx.audit("question.publish", "question", id);
+  ctx.reply(r.updated ? T.republished(id, r.unitName) : T.published(id, r.unitName));
+}
+
+export const faqCommands: Record<string, CommandSpec> = {
+  faq: { guest: true, run: faq },
+  congbo: { roles: ["cadre"], run: publish },
+};

@@ -1,0 +1,85 @@
+/** `/phienmoi`: a dialogue session as a form — step by step (the unit offered as choices), or in one line. */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Ctx, UnitView } from "../../bot/core/context.ts";
+import { bad, defineForm, ok, type Parsed } from "../../bot/core/forms.ts";
+import { ensureJob } from "../../bot/core/jobs.ts";
+import { preview } from "../../bot/core/text.ts";
+import { formatDateTime, parseVnDate } from "../../bot/core/time.ts";
+import { isInSubtree, unitByCode } from "../../bot/domain/org.ts";
+import { sessionText as T } from "../../prompts/vi/sessions.ts";
+import { boardUrl, JOB_CLOSE, MAX_FIELD } from "./service.ts";
+
+/** Units offered as buttons at the unit step (any other by its code). */
+const UNIT_CHOICES = 5;
+
+const draftSchema = z.object({
+  title: z.string().min(1).max(MAX_FIELD),
+  leaders: z.string().min(1).max(MAX_FIELD),
+  scopeUnitId: z.number().int().positive(),
+  /** Epoch milliseconds. */
+  opensAt: z.number().int(),
+  closesAt: z.number().int(),
+});
+
+const adminUnits = (ctx: Ctx): UnitView[] => [...new Map(ctx.withRole("admin").map((m) => [m.unit.id, m.unit])).values()];
+const mayOpenFor = (ctx: Ctx, unit: Pick<UnitView, "path">) => adminUnits(ctx).some((u) => isInSubtree(unit.path, u.path));
+
+function text(t: string): Parsed<string> {
+  if (!t) return bad(T.createEmpty);
+  return t.length > MAX_FIELD ? bad(T.createTooLong) : ok(t);
+}
+
+async function parseUnit(ctx: Ctx, code: string): Promise<Parsed<number>> {
+  if (!code) return bad(T.createEmpty);
+  const unit = await unitByCode(ctx.s.prisma, code);
+  if (!unit) return bad(T.createUnknownUnit(preview(code, 40)));
+  return mayOpenFor(ctx, unit) ? ok(unit.id) : bad(T.createNotSubtree);
+}
+
+function parseOpens(t: string): Parsed<number> {
+  const at = parseVnDate(t, 8);
+  return at ? ok(at.getTime()) : bad(T.createBadDates);
+}
+
+function parseCloses(t: string, opensAt: number): Parsed<number> {
+  const at = parseVnDate(t, 17);
+  return at && at.getTime() > opensAt ? ok(at.getTime()) : bad(T.createBadDates);
+}
+
+export const sessionForm = defineForm({
+  name: "ses.new",
+  roles: ["admin"],
+  schema: draftSchema,
+  lost: T.createFlowLost,
+  fields: [
+    { name: "title", label: T.createFields.title, prompt: () => T.createSteps.title, parse: (_ctx, t) => text(t) },
+    { name: "leaders", label: T.createFields.leaders, prompt: () => T.createSteps.leaders, parse: (_ctx, t) => text(t) },
+    {
+      name: "scopeUnitId",
+      label: T.createFields.scopeUnitId,
+      prompt: () => T.createSteps.unit,
+      choices: (ctx) => adminUnits(ctx).slice(0, UNIT_CHOICES).map((u) => ({ label: T.createUnitChoice(u.name, u.code), value: u.id })),
+      parse: parseUnit,
+    },
+    { name: "opensAt", label: T.createFields.opensAt, prompt: () => T.createSteps.opens, parse: (_ctx, t) => parseOpens(t) },
+    { name: "closesAt", label: T.createFields.closesAt, prompt: () => T.createSteps.closes, parse: (_ctx, t, d) => parseCloses(t, d.opensAt!) },
+  ],
+  async submit(ctx, d) {
+    const unit = await ctx.s.prisma.unit.findUnique({ where: { id: d.scopeUnitId } });
+    if (!unit || !mayOpenFor(ctx, unit)) return { field: "scopeUnitId", error: T.createNotSubtree };
+    const [opensAt, closesAt] = [new Date(d.opensAt), new Date(d.closesAt)];
+    const session = await ctx.s.prisma.dialogueSession.create({
+      data: { title: d.title, leaders: d.leaders, scopeUnitId: unit.id, opensAt, closesAt, boardToken: randomBytes(18).toString("base64url"), createdById: ctx.person!.id },
+    });
+    await ensureJob(ctx.s, { kind: JOB_CLOSE, runAt: closesAt, dedupeKey: `ses:close:${session.id}`, payload: { sessionId: session.id } });
+    await ctx.audit("session.create", "session", session.id, unit.code);
+    ctx.reply(T.created(session.id, d.title, unit.name, formatDateTime(opensAt), formatDateTime(closesAt), boardUrl(ctx.s, session.boardToken)));
+  },
+  // `/phienmoi <tiêu đề> | <lãnh đạo> | <mã đơn vị> | <mở> | <đóng>`; `/phienmoi` alone goes step by step
+  line: {
+    usage: T.createUsage,
+    fields: ["title", "leaders", "scopeUnitId", "opensAt", "closesAt"],
+    argsStartSteps: false,
+  },
+});
