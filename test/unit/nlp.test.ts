@@ -6,6 +6,8 @@ import { normalize, tokens } from "../../handlers/dialogue/nlp/normalize.ts";
 import { TopicClassifier } from "../../handlers/dialogue/nlp/classifier.ts";
 import { isDuplicate } from "../../handlers/dialogue/nlp/similarity.ts";
 import { SearchIndex } from "../../handlers/dialogue/nlp/search.ts";
+import { LEXICON_FILE, lexicon, parseLexicon } from "../../handlers/dialogue/nlp/lexicon.ts";
+import { lexiconProblems } from "../../handlers/dialogue/nlp/lexicon-check.ts";
 
 // Quality sets: the held-out ones were written apart from the training data and never used to
 // tune; the public samples are copies of shared/examples (that folder may be absent on CI).
@@ -25,6 +27,54 @@ const TOPICS = [
 
 const accuracy = (rows: Labelled[]) => topicAccuracy(TopicClassifier.default(), rows);
 const f1 = (rows: Pair[]) => duplicateF1(rows);
+
+describe("lexicon", () => {
+  const shipped = readFileSync(LEXICON_FILE, "utf8");
+  /** The shipped lexicon with one section's text replaced (sections are unique lines). */
+  const edited = (line: string, replacement: string) => {
+    expect(shipped).toContain(line);
+    return shipped.replace(line, replacement);
+  };
+
+  it("When the shipped lexicon is loaded and checked, then it has no conflict and no unreachable entry", () => {
+    const lex = lexicon();
+    expect(lex.concepts.size).toBeGreaterThan(500);
+    expect(lex.expand.get("ko")).toBe("khong");
+    expect(lexiconProblems(lex, normalize)).toEqual([]);
+  });
+
+  it("When a key is written twice, then loading fails", () => {
+    const text = edited("  keep: [", "  keep: [wifi]\n  keep: [");
+    expect(() => parseLexicon(text)).toThrow(/unique/i);
+  });
+
+  it("When one phrase is given to two concepts, then loading fails and names the phrase", () => {
+    const text = edited("    facebook: [facebook, fb]", "    facebook: [facebook, fb]\n    mang_xa_hoi: [fb]");
+    expect(() => parseLexicon(text)).toThrow(/"fb" maps to more than one concept/);
+  });
+
+  it("When one typed form has two expansions, then loading fails", () => {
+    const text = edited("    em: [e]", "    em: [e]\n    e_mail: [e]");
+    expect(() => parseLexicon(text)).toThrow(/"e" is expanded more than once/);
+  });
+
+  it("When a phrase is written with accents, in teen code or in a form the normaliser rewrites, then the check reports it", () => {
+    const text = edited("    facebook: [facebook, fb]", "    facebook: [facebook, fb]\n    x_land: [sổ đỏ, so hong]\n    x_loan: [vay dc]");
+    const problems = lexiconProblems(parseLexicon(text), normalize);
+    expect(problems.some((p) => p.includes(`"sổ đỏ" is never looked up: text reads "so do"`))).toBe(true);
+    // "hồng" loses its accent and reads as the teen-code "hông" (không)
+    expect(problems.some((p) => p.includes(`"so hong" is never looked up: text reads "so khong"`))).toBe(true);
+    expect(problems.some((p) => p.includes(`"vay dc" is never looked up: text reads "vay duoc"`))).toBe(true);
+  });
+
+  it("When a lone function word is read as a concept, or a facet names a token never produced, then the check reports it", () => {
+    const text = edited("    facebook: [facebook, fb]", "    facebook: [facebook, fb]\n    x_weight: [khong]");
+    const withFacet = text.replace("  facets:\n", "  facets:\n    price: [gia]\n");
+    const problems = lexiconProblems(parseLexicon(withFacet), normalize);
+    expect(problems).toContain(`duplicates.concepts.x_weight: "khong" is a stop word`);
+    expect(problems).toContain(`duplicates.facets.price: "gia" is never a concept token`);
+  });
+});
 
 describe("normalize", () => {
   it("When text has diacritics, case and punctuation, then it comes out plain, lower case and single-spaced", () => {
@@ -194,7 +244,7 @@ describe("search index", () => {
     expect(idx.search("bong da", { limit: 5 })[0]?.id).toBe(3);
   });
 
-  it("When most documents are removed, then the index compacts and still answers", () => {
+  it("When most documents are removed, then only the live ones are found", () => {
     const idx = new SearchIndex<number>();
     for (let i = 1; i <= 3000; i++) idx.add(i, i % 2 ? `câu hỏi số ${i} về vay vốn` : `câu hỏi số ${i} về hiến máu`, i);
     for (let i = 1; i <= 2500; i++) idx.remove(i);
@@ -202,6 +252,15 @@ describe("search index", () => {
     const hits = idx.search("vay von", { limit: 1000 });
     expect(hits).toHaveLength(250);
     expect(hits.every((h) => h.id > 2500 && h.id % 2 === 1 && h.meta === h.id)).toBe(true);
+  });
+
+  it("When common words of the query match thousands of documents, then the document with its rare words still comes first", () => {
+    const idx = new SearchIndex<null>();
+    for (let i = 1; i <= 5000; i++) idx.add(i, `thanh niên xã ${i} tham gia tình nguyện`, null);
+    idx.add(9001, "Thanh niên hiến máu tình nguyện ở đâu?", null);
+    idx.add(9002, "Hiến máu lần đầu cần chuẩn bị gì?", null);
+    const hits = idx.search("thanh niên xã mình hiến máu tình nguyện ở đâu", { limit: 3 });
+    expect(hits.map((h) => h.id).slice(0, 2)).toEqual([9001, 9002]);
   });
 
   it("When the limit is smaller than the matches, then exactly the limit comes back", () => {

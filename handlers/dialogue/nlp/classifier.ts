@@ -4,7 +4,7 @@
 // is one weight matrix: classifying is a sparse dot product (~0.1 ms).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { normalize, STOPWORDS } from "./normalize.ts";
+import { normalize, stopwords } from "./normalize.ts";
 
 export interface TopicExample {
   text: string;
@@ -39,7 +39,8 @@ function featureStrings(text: string, emit: (feature: string, weight: number) =>
   const norm = normalize(text);
   if (!norm) return;
   const words = norm.split(" ");
-  const content = words.filter((w) => !STOPWORDS.has(w));
+  const stop = stopwords();
+  const content = words.filter((w) => !stop.has(w));
   for (const w of content) emit("w:" + w, WORD_WEIGHT);
   for (let i = 0; i + 1 < content.length; i++) emit("b:" + content[i] + "_" + content[i + 1], BIGRAM_WEIGHT);
   for (const w of content) {

@@ -1,64 +1,7 @@
 // Text normalisation for the offline NLP of the dialogue Q&A: accent-insensitive, teen-code
 // tolerant. Everything downstream (classifier, duplicate detection, search) works on this form.
-
-/** Stripped-accent form of a word typed in teen code or with a frequent typo → its plain form. */
-const EXPAND: Record<string, string> = {
-  // không
-  ko: "khong", k: "khong", kh: "khong", khg: "khong", kg: "khong", hk: "khong", hok: "khong", hong: "khong",
-  hem: "khong", khum: "khong", khoong: "khong", khonng: "khong", k0: "khong", khog: "khong", hum: "khong",
-  kung: "khong", hog: "khong", khn: "khong", ko0: "khong",
-  // được
-  dc: "duoc", dk: "duoc", dduoc: "duoc", dcj: "duoc", dx: "duoc", duowc: "duoc", dcc: "duoc", duocj: "duoc",
-  // gì, giờ, bao nhiêu
-  j: "gi", ji: "gi", gj: "gi", bh: "bao gio", bgio: "bao gio", bjo: "bao gio", bg: "bao gio",
-  bnhieu: "bao nhieu", bnh: "bao nhieu", baonhieu: "bao nhieu",
-  // pronouns
-  mk: "minh", mik: "minh", mjk: "minh", mh: "minh", mjnh: "minh", e: "em", a: "anh", bn: "ban", b: "ban",
-  mn: "moi nguoi", mng: "moi nguoi", mnguoi: "moi nguoi", ng: "nguoi", ngta: "nguoi ta", ae: "anh em",
-  ace: "anh chi em", ad: "admin", vk: "vo", bme: "bo me",
-  // frequent words and abbreviations
-  ntn: "nhu the nao", sv: "sinh vien", tn: "thanh nien", hs: "hoc sinh", hsinh: "hoc sinh", gv: "giao vien",
-  vs: "voi", z: "vay", v: "vay", zay: "vay", dzay: "vay", r: "roi", rui: "roi", oy: "roi", roy: "roi",
-  cx: "cung", cg: "cung", cug: "cung", ns: "noi", nc: "nuoc", dv: "doan vien",
-  trc: "truoc", ms: "moi", bt: "biet", bik: "biet", bit: "biet", pit: "biet", bjt: "biet", lm: "lam",
-  mun: "muon", mog: "mong", nhiu: "nhieu", iu: "yeu", wa: "qua", qa: "qua", hc: "hoc",
-  hnay: "hom nay", hqua: "hom qua", nma: "nhung ma", nhma: "nhung ma", nhg: "nhung", vd: "vi du",
-  cty: "cong ty", dt: "dien thoai", dthoai: "dien thoai", sdt: "so dien thoai", stk: "so tai khoan",
-  tk: "tai khoan", ib: "nhan tin", inbox: "nhan tin", ntin: "nhan tin", dh: "dai hoc", cd: "cao dang",
-  xkld: "xuat khau lao dong", dkkd: "dang ky kinh doanh", dvc: "dich vu cong", dvctt: "dich vu cong truc tuyen",
-  dag: "dang", dg: "dang", ddang: "dang", lun: "luon", hoy: "thoi", thui: "thoi",
-  ak: "a", ah: "a", uk: "u", uh: "u", oke: "ok", okie: "ok", thik: "thich", tl: "tra loi", trl: "tra loi",
-  rep: "tra loi", lquan: "lien quan", qd: "quy dinh", tp: "thanh pho", gd: "gia dinh", ctrinh: "chuong trinh",
-  sh: "sinh hoat", shcd: "sinh hoat chi doan", bch: "ban chap hanh", btv: "ban thuong vu", bthu: "bi thu",
-  ttn: "thanh thieu nien", cb: "can bo", cbo: "can bo", tnvn: "thanh nien viet nam",
-  lhtn: "lien hiep thanh nien", hlhtn: "hoi lien hiep thanh nien", tnxp: "thanh nien xung phong",
-  tntn: "thanh nien tinh nguyen", mhx: "mua he xanh", nhcs: "ngan hang chinh sach",
-  nhcsxh: "ngan hang chinh sach xa hoi", cntt: "cong nghe thong tin", ctv: "cong tac vien",
-  tgian: "thoi gian", tg: "thoi gian", ktx: "ky tuc xa", hsg: "hoc sinh gioi", nvqs: "nghia vu quan su",
-};
-
-/** Multi-word corrections applied on the stripped, expanded text (word boundaries). */
-const PHRASES: [string, RegExp, string][] = [
-  ["bao nhiu", /\bbao nhiu\b/g, "bao nhieu"],
-  ["thanh nein", /\bthanh nein\b/g, "thanh nien"],
-  ["than nien", /\bthan nien\b/g, "thanh nien"],
-  ["bao hiem xa hoi", /\bbao hiem xa hoi\b/g, "bhxh"],
-  ["bao hiem y te", /\bbao hiem y te\b/g, "bhyt"],
-];
-
-/** Words after which "bn" means "bao nhiêu" rather than "bạn". */
-const BN_QUANTITY_NEXT = new Set([
-  "tien", "tuoi", "ngay", "thang", "nam", "lau", "nguoi", "lan", "gio", "phut", "trieu", "nghin", "dong", "diem",
-  "buoi", "km", "m2", "phan", "%", "so", "muc", "kg", "cai", "con", "hop", "thu",
-]);
-
-/** Sentence-closing particles: "đóng bn vậy ạ" asks "how much", "bạn vậy" makes no sense. */
-const BN_CLOSING_NEXT = new Set(["vay", "v", "z", "a", "ah", "ha", "the", "nhi", "day", "ta"]);
-/** Verbs after which "bn" is an amount: "đóng bn", "mất bn", "hết bn", "là bn", "giá bn", "nộp bn", "trả bn". */
-const BN_QUANTITY_PREV = new Set(["mat", "het", "la", "dong", "nop", "tra", "gia", "ton", "duoc", "co"]);
-
-/** Words before which a dangling "a" is the polite particle "ạ", not "anh". */
-const PARTICLE_A_PREV = new Set(["khong", "duoc", "roi", "vay", "nao", "gi", "nhe", "voi", "a", "u", "di", "nhi", "sao", "chua", "dau", "nhieu", "khong?"]);
+// The words it knows (teen code, typos, stop words) are in prompts/nlp/lexicon.yaml.
+import { type Lexicon, lexicon } from "./lexicon.ts";
 
 const COMBINING = /[\u0300-\u036f]/g;
 
@@ -71,17 +14,18 @@ export function stripAccents(text: string): string {
 const fixed = new Map<string, string>();
 const FIXED_MAX = 200_000;
 
-function fixPlain(w: string): string {
+function fixPlain(lex: Lexicon, w: string): string {
   const hit = fixed.get(w);
   if (hit !== undefined) return hit;
-  let out = Object.hasOwn(EXPAND, w) ? EXPAND[w] : undefined;
+  const { expand, keep } = lex;
+  let out = expand.get(w);
   if (out === undefined) {
     out = w;
     // Letters repeated for emphasis ("khongggg", "diiii"): Vietnamese never triples a letter.
     if (/(.)\1\1/.test(w)) {
       const collapsed = w.replace(/(.)\1{2,}/g, "$1");
-      out = Object.hasOwn(EXPAND, collapsed) ? EXPAND[collapsed]! : collapsed;
-    } else if (/^[fjw][a-z]/.test(w) && !/\d/.test(w)) {
+      out = expand.get(collapsed) ?? collapsed;
+    } else if (/^[fjw][a-z]/.test(w) && !/\d/.test(w) && !keep.has(w)) {
       // Latin letters Vietnamese does not use, as youth type them: f→ph, j→gi, w→qu ("fai", "jup", "wen").
       out = (w[0] === "f" ? "ph" : w[0] === "j" ? "gi" : "qu") + w.slice(1);
     }
@@ -91,19 +35,19 @@ function fixPlain(w: string): string {
   return out;
 }
 
-function fixWord(w: string, prev: string | undefined, next: string | undefined, last: boolean): string {
+function fixWord(lex: Lexicon, w: string, prev: string | undefined, next: string | undefined, last: boolean): string {
   if (w === "a") {
     // "a" closing a sentence is the particle "ạ" typed without accents.
-    if (last || (prev !== undefined && PARTICLE_A_PREV.has(prev))) return "a";
+    if (last || (prev !== undefined && lex.particleAPrev.has(prev))) return "a";
     return "anh";
   }
   if (w === "dv" && next === "cong") return "dich vu";
-  if (w === "bn" && (next === undefined || BN_QUANTITY_NEXT.has(next) || BN_CLOSING_NEXT.has(next) || (prev !== undefined && BN_QUANTITY_PREV.has(prev)))) {
+  if (w === "bn" && (next === undefined || lex.bnQuantityNext.has(next) || lex.bnClosingNext.has(next) || (prev !== undefined && lex.bnQuantityPrev.has(prev)))) {
     return "bao nhieu";
   }
   // "1 tháng" is "một tháng"
-  if (w === "1" && next !== undefined && BN_QUANTITY_NEXT.has(next)) return "mot";
-  return fixPlain(w);
+  if (w === "1" && next !== undefined && lex.bnQuantityNext.has(next)) return "mot";
+  return fixPlain(lex, w);
 }
 
 /** Lower-case accent-free form of every precomposed Latin letter Vietnamese uses (À…ỹ, đ). */
@@ -129,6 +73,7 @@ function isOtherWordChar(code: number): boolean {
  * teen code and frequent typos expanded, whitespace collapsed.
  */
 export function normalize(text: string): string {
+  const lex = lexicon();
   const src = text.normalize("NFC");
   const out: string[] = [];
   let clause: string[] = [];
@@ -146,7 +91,7 @@ export function normalize(text: string): string {
     endWord();
     for (let i = 0; i < clause.length; i++) {
       const w = clause[i]!;
-      out.push(w === "\u0001" ? "a" : fixWord(w, clause[i - 1], clause[i + 1], i === clause.length - 1));
+      out.push(w === "\u0001" ? "a" : fixWord(lex, w, clause[i - 1], clause[i + 1], i === clause.length - 1));
     }
     clause = [];
   };
@@ -189,22 +134,19 @@ export function normalize(text: string): string {
   }
   flush();
   let s = out.join(" ");
-  for (const [needle, re, to] of PHRASES) if (s.includes(needle)) s = s.replace(re, to);
+  for (const [needle, re, to] of lex.phrases) if (s.includes(needle)) s = s.replace(re, to);
   return s;
 }
 
-/** Function words that carry no subject: dropped by `tokens`. */
-export const STOPWORDS = new Set(
-  (
-    "a oi anh chi em minh ban toi to tui chung xin cam on nhe nha nhi thi la va voi cua o tai de " +
-    "co khong duoc roi nao gi sao nhu the nay do kia ay nhung cac mot nhung cai con da dang se vua moi " +
-    "cung van rat lam qua hay hoac neu khi den ra vao len xuong ve day ak u oi vui long giup dum ad admin"
-  ).split(" "),
-);
+/** Function words that carry no subject: dropped by `tokens` (and by the classifier). */
+export function stopwords(): Set<string> {
+  return lexicon().stopwords;
+}
 
 /** Normalised word tokens, stopwords removed (all tokens if nothing else is left). */
 export function tokens(text: string): string[] {
   const all = normalize(text).split(" ").filter(Boolean);
-  const kept = all.filter((w) => !STOPWORDS.has(w));
+  const stop = lexicon().stopwords;
+  const kept = all.filter((w) => !stop.has(w));
   return kept.length ? kept : all;
 }

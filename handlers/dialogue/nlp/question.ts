@@ -1,0 +1,118 @@
+// What a question says, as the duplicate detector reads it: its concepts weighted by position,
+// the kind of ask (when, where / to whom, how much, how long, how old, how / what, yes-no) and
+// the facets of its subject (cost, penalty, papers…). The words behind all of it are in
+// prompts/nlp/lexicon.yaml (section `duplicates`).
+import { type Ask, lexicon } from "./lexicon.ts";
+import { normalize } from "./normalize.ts";
+
+export type { Ask };
+
+/** Weight of the first and last content word of the asking clause. */
+export const POSITION_LOW = 0.2;
+export const POSITION_HIGH = 2;
+/** Positions at or above this weight are the tail of the question: what it asks. */
+export const TAIL_WEIGHT = (POSITION_LOW + POSITION_HIGH) / 2;
+/** Weight of the concepts of clauses around the one that asks. */
+const CONTEXT_WEIGHT = 0.4;
+/** Facets that, asked about on one side only, make a different question (not just extra detail). */
+export const ONE_SIDED_FACETS = new Set(["cost", "penalty", "papers"]);
+
+export interface Parsed {
+  /** Concept → weight of its position (the ask sits at the end of a Vietnamese question). */
+  concepts: Map<string, number>;
+  asks: Set<Ask>;
+  facets: Set<string>;
+  /** Facets named in the ask itself (the weighty tail of the asking clause). */
+  tailFacets: Set<string>;
+}
+
+/** A normalised clause without the particles that close it, for reading its question words. */
+function askForm(clause: string): string {
+  const trailing = lexicon().trailing;
+  const words = clause.split(" ");
+  let end = words.length;
+  while (end > 1 && trailing.has(words[end - 1]!)) end--;
+  return words.slice(0, end).join(" ");
+}
+
+/** Concept tokens of a normalised text: longest synonym phrases first, filler dropped. */
+export function concepts(norm: string): string[] {
+  const lex = lexicon();
+  const words = norm.split(" ").filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(lex.conceptMaxWords, words.length - i); n >= 1; n--) {
+      const mapped = lex.concepts.get(words.slice(i, i + n).join(" "));
+      if (mapped) {
+        out.push(...mapped);
+        matched = n;
+        break;
+      }
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const w = words[i]!;
+    // "vay" is "vậy" (so) closing a question, "vay" (borrow) elsewhere.
+    if (w === "vay")
+      out.push(
+        i === words.length - 1 || lex.vayParticlePrev.has(words[i - 1] ?? "") || lex.vayParticleNext.has(words[i + 1] ?? "") ? "vay" : "vay_von",
+      );
+    else out.push(w);
+    i++;
+  }
+  return out.filter((w) => !lex.filler.has(w));
+}
+
+/**
+ * Read a question. Clauses: the one holding the question words carries the ask, its end most of
+ * all; context around it weighs less.
+ */
+export function parse(text: string): Parsed {
+  const lex = lexicon();
+  const clauses = text
+    .split(/[.?!;,\n]+/)
+    .map((c) => normalize(c))
+    .filter(Boolean);
+  const asks = new Set<Ask>();
+  let askClause = clauses.length - 1;
+  clauses.forEach((c, i) => {
+    let any = false;
+    const q = askForm(c);
+    for (const [re, ask] of lex.asks) {
+      if (re.test(q)) {
+        asks.add(ask);
+        any = true;
+      }
+    }
+    if (any) askClause = i;
+  });
+  // "bao nhiêu tuổi / bao lâu" already named the quantity precisely.
+  if (asks.has("age") || asks.has("duration")) asks.delete("quantity");
+  const positioned = new Map<string, number>();
+  const all: string[] = [];
+  clauses.forEach((clause, k) => {
+    const list = concepts(clause);
+    all.push(...list);
+    list.forEach((c, i) => {
+      const p = list.length > 1 ? i / (list.length - 1) : 1;
+      const w = k === askClause ? POSITION_LOW + (POSITION_HIGH - POSITION_LOW) * p : CONTEXT_WEIGHT;
+      positioned.set(c, Math.max(positioned.get(c) ?? 0, w));
+    });
+  });
+  const facets = new Set<string>();
+  for (const c of all) {
+    const f = lex.facets.get(c);
+    if (f) facets.add(f);
+  }
+  // asking "how much money" is asking about the cost, even with no cost word left in the subject
+  if (clauses.some((c) => lex.moneyAsk.test(c))) facets.add("cost");
+  const tailFacets = new Set<string>();
+  for (const [c, w] of positioned) {
+    const f = lex.facets.get(c);
+    if (f && w >= TAIL_WEIGHT && ONE_SIDED_FACETS.has(f)) tailFacets.add(f);
+  }
+  return { concepts: positioned, asks, facets, tailFacets };
+}
