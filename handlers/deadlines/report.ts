@@ -2,7 +2,7 @@ import type { UnitView } from "../../bot/core/context.ts";
 import { formatDate, formatDateTime, parseMonthKey, vnDate } from "../../bot/core/time.ts";
 import type { Db } from "../../prisma/db.ts";
 import { toCsv, type ReportFn } from "../reports.ts";
-import { formatDue } from "./service.ts";
+import { formatDue } from "./rules.ts";
 
 export type AssignmentStatus = "on_time" | "late" | "overdue" | "open";
 

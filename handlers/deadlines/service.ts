@@ -1,124 +1,21 @@
+/** Tasks given to units: creation with every job it needs, completion, and the views. Typed outcomes only; words are in the handlers. */
 import type { Services, UnitView } from "../../bot/core/context.ts";
-import { formatDate, formatDateTime, parseVnDate, vnDate, vnDayStart, vnParts } from "../../bot/core/time.ts";
-import type { Db } from "../../prisma/db.ts";
-import { deadlinesText as T } from "../../prompts/vi/deadlines.ts";
 import { cancelJobs, ensureJob } from "../../bot/core/jobs.ts";
-import { isInSubtree } from "../../bot/domain/org.ts";
+import type { Db } from "../../prisma/db.ts";
+import { digestAt, reminderAt } from "./rules.ts";
+
+export { parseDue, reminderAt } from "./rules.ts";
 
 export const JOB_NOTIFY = "deadline.notify";
 export const JOB_REMIND = "deadline.remind";
 export const JOB_OVERDUE = "deadline.overdue";
-
-export const DEFAULT_REMIND_DAYS = [7, 3, 1, 0];
-export const MAX_TITLE = 200;
-export const MAX_DETAILS = 2000;
-export const MAX_NOTE = 500;
-export const MAX_CODES = 200;
 const DAY_MS = 86_400_000;
-const WEEK_DAYS = 7;
-/** Units listed in one overdue digest (the rest are counted). */
-const DIGEST_LINES = 40;
 
-// ---------------------------------------------------------------- time rules
+export type TaskRow = Awaited<ReturnType<Db["task"]["findUniqueOrThrow"]>>;
 
-/** A due date typed by a user: a date alone means the end of that day (23:59 Vietnam time). */
-export function parseDue(input: string): Date | null {
-  const s = input.trim();
-  const withTime = /[ T]\d{1,2}[:h]\d{2}$/.test(s);
-  const d = parseVnDate(s, 0);
-  if (!d) return null;
-  if (withTime) return d;
-  const p = vnParts(d);
-  return vnDate(p.year, p.month, p.day, 23, 59);
-}
-
-/** A due time as shown: the date alone when it is the end of the day, else the time and date. */
-export function formatDue(due: Date): string {
-  const p = vnParts(due);
-  return p.hour === 23 && p.minute === 59 ? formatDate(due) : formatDateTime(due);
-}
-
-export function validateDue(now: Date, due: Date): "past" | "tooFar" | null {
-  if (due.getTime() <= now.getTime()) return "past";
-  if (due.getTime() > now.getTime() + 2 * 366 * DAY_MS) return "tooFar";
-  return null;
-}
-
-/** "5,2,0" → [5,2,0]: at most 6 distinct whole numbers 0–60, largest first. */
-export function parseRemindDays(input: string): number[] | null {
-  const parts = input.split(/[,\s;]+/).filter(Boolean);
-  if (!parts.length || parts.length > 6 || !parts.every((p) => /^\d{1,2}$/.test(p))) return null;
-  const days = [...new Set(parts.map(Number))];
-  if (days.some((d) => d > 60)) return null;
-  return days.sort((a, b) => b - a);
-}
-
-export function remindDaysOf(raw: string): number[] {
-  try {
-    const v = JSON.parse(raw) as unknown;
-    if (Array.isArray(v) && v.every((d) => Number.isInteger(d) && d >= 0 && d <= 60)) return v as number[];
-  } catch {
-    /* fall through */
-  }
-  return DEFAULT_REMIND_DAYS;
-}
-
-/** The instant of the reminder `days` before the due day, at the configured hour (Vietnam time). */
-export function reminderAt(due: Date, days: number, hour: number): Date {
-  const p = vnParts(due);
-  return vnDate(p.year, p.month, p.day - days, hour);
-}
-
-/** The k-th overdue digest: the morning after the due day, then every week. */
-export function digestAt(due: Date, k: number, hour: number): Date {
-  const p = vnParts(due);
-  return vnDate(p.year, p.month, p.day + 1 + WEEK_DAYS * k, hour);
-}
-
-/** Whole calendar days (Vietnam) from today to the due day: 0 = due today, negative = overdue. */
-export function daysLeft(now: Date, due: Date): number {
-  return Math.round((vnDayStart(due).getTime() - vnDayStart(now).getTime()) / DAY_MS);
-}
-
-const remindKey = (taskId: number, days: number) => `task:${taskId}:rem:${days}`;
-const overdueKey = (taskId: number, k: number) => `task:${taskId}:overdue:${k}`;
-const notifyKey = (taskId: number) => `task:${taskId}:new`;
-
-// ---------------------------------------------------------------- targets
-
-export type TargetResult =
-  | { ok: true; root: UnitView; units: UnitView[] }
-  | { ok: false; reason: "unknownUnit" | "notInSubtree"; code: string }
-  | { ok: false; reason: "noUnits" | "tooMany"; code?: undefined };
-
-/** Branches strictly below a unit. */
-export async function branchesUnder(prisma: Db, root: Pick<UnitView, "id" | "path">): Promise<UnitView[]> {
-  const rows = await prisma.unit.findMany({ where: { path: { startsWith: root.path }, isBranch: true, id: { not: root.id } }, orderBy: [{ path: "asc" }] });
-  return rows;
-}
-
-/** Units directly below a unit. */
-export async function childrenOf(prisma: Db, root: Pick<UnitView, "id">): Promise<UnitView[]> {
-  return prisma.unit.findMany({ where: { parentId: root.id }, orderBy: { name: "asc" } });
-}
-
-/** Units named by code, each strictly inside the subtree of one of the giver's units. */
-export async function resolveCodes(prisma: Db, giverUnits: UnitView[], codes: string[]): Promise<TargetResult> {
-  const wanted = [...new Set(codes.map((c) => c.trim()).filter(Boolean))];
-  if (!wanted.length) return { ok: false, reason: "noUnits" };
-  if (wanted.length > MAX_CODES) return { ok: false, reason: "tooMany" };
-  const found = await prisma.unit.findMany({ where: { code: { in: wanted } } });
-  const byCode = new Map(found.map((u) => [u.code, u]));
-  const units: UnitView[] = [];
-  for (const code of wanted) {
-    const u = byCode.get(code);
-    if (!u) return { ok: false, reason: "unknownUnit", code };
-    if (!giverUnits.some((g) => g.id !== u.id && isInSubtree(u.path, g.path))) return { ok: false, reason: "notInSubtree", code };
-    units.push(u);
-  }
-  const root = giverUnits.find((g) => units.every((u) => isInSubtree(u.path, g.path))) ?? giverUnits.find((g) => isInSubtree(units[0]!.path, g.path))!;
-  return { ok: true, root, units };
-}
+export const remindKey = (taskId: number, days: number) => `task:${taskId}:rem:${days}`;
+export const overdueKey = (taskId: number, k: number) => `task:${taskId}:overdue:${k}`;
+export const notifyKey = (taskId: number) => `task:${taskId}:new`;
 
 // ---------------------------------------------------------------- create
 
@@ -200,11 +97,11 @@ export async function unitContacts(prisma: Db, unitIds: number[]): Promise<Map<n
   return out;
 }
 
-async function openAssignments(prisma: Db, taskId: number) {
+export async function openAssignments(prisma: Db, taskId: number) {
   return prisma.taskAssignment.findMany({ where: { taskId, doneAt: null }, orderBy: { id: "asc" }, select: { id: true, unitId: true } });
 }
 
-async function unitNames(prisma: Db, ids: number[]): Promise<Map<number, { name: string; code: string }>> {
+export async function unitNames(prisma: Db, ids: number[]): Promise<Map<number, { name: string; code: string }>> {
   const out = new Map<number, { name: string; code: string }>();
   for (let i = 0; i < ids.length; i += 1000) {
     for (const u of await prisma.unit.findMany({ where: { id: { in: ids.slice(i, i + 1000) } }, select: { id: true, name: true, code: true } })) {
@@ -214,103 +111,14 @@ async function unitNames(prisma: Db, ids: number[]): Promise<Map<number, { name:
   return out;
 }
 
-const doneChoice = (taskId: number, unitId: number) => [{ label: T.btnDone(taskId), action: "dl.done", args: { taskId, unitId } }];
-
-// ---------------------------------------------------------------- jobs
-
-/** New-task notice to every target unit (secretaries, else cadres). Re-runs send nothing twice. */
-export async function runNotify(s: Services, payload: Record<string, unknown>): Promise<void> {
-  const taskId = Number(payload.taskId);
-  if (!Number.isInteger(taskId)) return;
-  const task = await s.prisma.task.findUnique({ where: { id: taskId } });
-  if (!task) return;
-  const open = await openAssignments(s.prisma, taskId);
-  if (!open.length) return;
-  const ids = open.map((a) => a.unitId);
-  const [contacts, names, from] = await Promise.all([
-    unitContacts(s.prisma, ids),
-    unitNames(s.prisma, ids),
-    s.prisma.unit.findUnique({ where: { id: task.unitId }, select: { name: true } }),
-  ]);
-  const due = formatDue(task.dueAt);
-  for (const a of open) {
-    for (const pid of contacts.get(a.unitId) ?? []) {
-      await s.outbox.toPerson(
-        pid,
-        { text: T.newTask(taskId, task.title, from?.name ?? "", due, task.details, names.get(a.unitId)?.name ?? ""), choices: doneChoice(taskId, a.unitId) },
-        { dedupeKey: `${notifyKey(taskId)}:${a.unitId}:${pid}` },
-      );
-    }
-  }
-}
-
-/**
- * Reminder `days` before the due day to the units that have not finished. A reminder
- * caught up late is dropped when a later one of the plan is already due (that one speaks).
- */
-export async function runRemind(s: Services, payload: Record<string, unknown>): Promise<void> {
-  const taskId = Number(payload.taskId);
-  const days = Number(payload.days);
-  if (!Number.isInteger(taskId) || !Number.isInteger(days)) return;
-  const task = await s.prisma.task.findUnique({ where: { id: taskId } });
-  if (!task) return;
-  const now = s.clock.now();
-  if (now.getTime() > task.dueAt.getTime()) return;
-  const hour = s.config.DEADLINE_REMIND_HOUR;
-  const later = remindDaysOf(task.remindDays).filter((d) => d < days);
-  if (later.some((d) => reminderAt(task.dueAt, d, hour).getTime() <= now.getTime())) return;
-  const open = await openAssignments(s.prisma, taskId);
-  if (!open.length) return;
-  const ids = open.map((a) => a.unitId);
-  const [contacts, names] = await Promise.all([unitContacts(s.prisma, ids), unitNames(s.prisma, ids)]);
-  const due = formatDue(task.dueAt);
-  const left = daysLeft(now, task.dueAt);
-  for (const a of open) {
-    for (const pid of contacts.get(a.unitId) ?? []) {
-      await s.outbox.toPerson(
-        pid,
-        { text: T.reminder(taskId, task.title, due, left, names.get(a.unitId)?.name ?? ""), choices: doneChoice(taskId, a.unitId) },
-        { dedupeKey: `${remindKey(taskId, days)}:${a.unitId}:${pid}` },
-      );
-    }
-  }
-}
-
-/**
- * Overdue digest to the task's giver: the morning after the due day, then weekly until every
- * unit is done. After downtime only one digest is sent and the next is the next weekly slot.
- */
-export async function runOverdue(s: Services, payload: Record<string, unknown>): Promise<void> {
-  const taskId = Number(payload.taskId);
-  const k = Number(payload.k);
-  if (!Number.isInteger(taskId) || !Number.isInteger(k)) return;
-  const task = await s.prisma.task.findUnique({ where: { id: taskId } });
-  if (!task) return;
-  const open = await openAssignments(s.prisma, taskId);
-  if (!open.length) return;
-  const now = s.clock.now();
-  const total = await s.prisma.taskAssignment.count({ where: { taskId } });
-  const names = await unitNames(s.prisma, open.slice(0, DIGEST_LINES).map((a) => a.unitId));
-  const late = Math.max(1, -daysLeft(now, task.dueAt));
-  const lines = open.slice(0, DIGEST_LINES).map((a) => T.overdueLine(names.get(a.unitId)?.name ?? "", names.get(a.unitId)?.code ?? "", late));
-  await s.outbox.toPerson(
-    task.createdById,
-    { text: T.overdueDigest(taskId, task.title, formatDue(task.dueAt), total - open.length, total, lines, open.length - lines.length) },
-    { dedupeKey: overdueKey(taskId, k) },
-  );
-  const hour = s.config.DEADLINE_REMIND_HOUR;
-  let next = k + 1;
-  while (digestAt(task.dueAt, next, hour).getTime() <= now.getTime()) next++;
-  await ensureJob(s, { kind: JOB_OVERDUE, runAt: digestAt(task.dueAt, next, hour), dedupeKey: overdueKey(taskId, next), payload: { taskId, k: next } });
-}
-
 // ---------------------------------------------------------------- complete
 
 export type CompleteResult =
   | { kind: "unknown" }
   | { kind: "notYours" }
   | { kind: "already"; unitName: string; doneAt: Date }
-  | { kind: "done"; title: string; unitName: string; onTime: boolean };
+  /** `allDone`: the number of units when this was the last one (the giver is told). */
+  | { kind: "done"; task: TaskRow; unitName: string; onTime: boolean; allDone: number | null };
 
 /**
  * A unit reports a task done (once: a second report changes nothing). `unitId` narrows to
@@ -343,9 +151,9 @@ export async function completeTask(
     // every unit is done: no more reminders nor overdue digests
     await cancelJobs(s, `task:${task.id}:`);
     const total = await s.prisma.taskAssignment.count({ where: { taskId: task.id } });
-    await s.outbox.toPerson(task.createdById, { text: T.allDone(task.id, task.title, total) }, { dedupeKey: `task:${task.id}:alldone` });
+    return { kind: "done", task, unitName: unit.name, onTime: now.getTime() <= task.dueAt.getTime(), allDone: total };
   }
-  return { kind: "done", title: task.title, unitName: unit.name, onTime: now.getTime() <= task.dueAt.getTime() };
+  return { kind: "done", task, unitName: unit.name, onTime: now.getTime() <= task.dueAt.getTime(), allDone: null };
 }
 
 // ---------------------------------------------------------------- views

@@ -1,10 +1,12 @@
-import type { Ctx, Feature, Services, UnitView } from "../../bot/core/context.ts";
-import { formatDate, monthKey, parseMonthKey } from "../../bot/core/time.ts";
+import type { Ctx, Feature, UnitView } from "../../bot/core/context.ts";
+import { formatDate, monthKey } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
-import { guidesText as T } from "../../prompts/vi/guides.ts";
+import { guideKeywords, guidesText as T } from "../../prompts/vi/guides.ts";
 import { REPORTS } from "../reports.ts";
 import { validCron } from "../../bot/core/cron.ts";
+import { guidesPersonHooks } from "./person.ts";
 import { guidesReport } from "./report.ts";
+import { AdaptArgs, ApproveArgs, ConfirmArgs, MonthPayload, NoteArgs, NotePayload, action, job } from "./schemas.ts";
 import {
   JOB_DISPATCH,
   JOB_NOTE_UPDATE,
@@ -29,6 +31,8 @@ import {
   resolveMonth,
   sendNoteUpdate,
 } from "./service.ts";
+import { typedWords } from "../../prompts/vi/commands.ts";
+import { anyWord, oneOf } from "../../bot/core/words.ts";
 
 REPORTS.guides = guidesReport;
 
@@ -37,8 +41,6 @@ const COMPLETION_LINES = 150;
 /** An adapted guide longer than this is not offered (it would not fit the choice store sensibly). */
 const MAX_ADAPTED = 8000;
 const MAX_PHOTO_REF = 1000;
-
-type Args = Record<string, string | number | boolean | null>;
 
 function currentMonth(ctx: Ctx): string {
   return monthKey(ctx.s.clock.now());
@@ -74,7 +76,7 @@ async function doConfirm(ctx: Ctx, unit: UnitView, attendees: number, note: stri
 
 // ---------------------------------------------------------------- /ghichu
 
-const MONTH_WORDS = /^(tháng này|thang nay|tháng sau|thang sau)(?:\s+([\s\S]*))?$/i;
+const MONTH_WORDS = new RegExp(`^(${anyWord([...guideKeywords.thisMonth, ...guideKeywords.nextMonth])})(?:\\s+([\\s\\S]*))?$`, "i");
 
 function parseNoteArgs(args: string): { month: string; text: string } | null {
   const a = args.trim();
@@ -85,7 +87,8 @@ function parseNoteArgs(args: string): { month: string; text: string } | null {
   return { month: first, text: a.slice(first.length).trim() };
 }
 
-const isDelete = (text: string) => /^(xóa|xoá|xoa)$/i.test(text.normalize("NFC"));
+const REMOVE = oneOf(typedWords.remove);
+const isDelete = (text: string) => REMOVE.test(text.normalize("NFC"));
 
 async function doNote(ctx: Ctx, unit: UnitView, month: string, text: string): Promise<void> {
   if (isDelete(text)) {
@@ -125,14 +128,9 @@ async function showCompletion(ctx: Ctx, unit: UnitView, month: string): Promise<
 
 // ---------------------------------------------------------------- the feature
 
-function monthOf(payload: Record<string, unknown>): string {
-  const m = payload.month;
-  if (typeof m !== "string" || !parseMonthKey(m)) throw new Error("guides job without a valid month");
-  return m;
-}
-
 export const guides: Feature = {
   name: "guides",
+  person: guidesPersonHooks,
   commands: {
     huongdan: {
       roles: ["secretary", "cadre", "admin"],
@@ -199,59 +197,53 @@ export const guides: Feature = {
   actions: {
     "guides.confirm": {
       roles: ["secretary"],
-      async run(ctx, a: Args) {
-        const unit = secretaryUnits(ctx).find((u) => u.id === Number(a.unitId));
-        const attendees = Number(a.attendees);
-        if (!unit || !Number.isInteger(attendees) || attendees < 1 || attendees > MAX_ATTENDEES) return ctx.reply(coreText.choiceExpired);
-        await doConfirm(ctx, unit, attendees, typeof a.note === "string" ? a.note : null, typeof a.photo === "string" ? a.photo : null);
-      },
+      run: action(ConfirmArgs, async (ctx, a) => {
+        const unit = secretaryUnits(ctx).find((u) => u.id === a.unitId);
+        const tooLong = (a.note?.length ?? 0) > MAX_REPORT_NOTE || (a.photo?.length ?? 0) > MAX_PHOTO_REF;
+        if (!unit || a.attendees > MAX_ATTENDEES || tooLong) return ctx.reply(coreText.choiceExpired);
+        await doConfirm(ctx, unit, a.attendees, a.note, a.photo);
+      }),
     },
     "guides.note": {
       roles: ["cadre", "admin"],
-      async run(ctx, a: Args) {
-        const unit = isUpperCadreOf(ctx, Number(a.unitId));
-        const month = typeof a.month === "string" ? a.month : "";
-        const text = typeof a.text === "string" ? a.text : "";
-        const diff = parseMonthKey(month) ? monthDiff(currentMonth(ctx), month) : -1;
-        if (!unit || !text || text.length > MAX_NOTE || diff < 0 || diff > 12)
-          return ctx.reply(coreText.choiceExpired);
-        await doNote(ctx, unit, month, text);
-      },
+      run: action(NoteArgs, async (ctx, a) => {
+        const unit = isUpperCadreOf(ctx, a.unitId);
+        const diff = monthDiff(currentMonth(ctx), a.month);
+        if (!unit || a.text.length > MAX_NOTE || diff < 0 || diff > 12) return ctx.reply(coreText.choiceExpired);
+        await doNote(ctx, unit, a.month, a.text);
+      }),
     },
     "guides.adapt": {
       roles: ["cadre", "admin"],
-      async run(ctx, a: Args) {
-        const unit = isUpperCadreOf(ctx, Number(a.unitId));
-        const month = typeof a.month === "string" ? a.month : "";
-        if (!unit || !parseMonthKey(month)) return ctx.reply(coreText.choiceExpired);
+      run: action(AdaptArgs, async (ctx, a) => {
+        const unit = isUpperCadreOf(ctx, a.unitId);
+        if (!unit) return ctx.reply(coreText.choiceExpired);
         if (!ctx.s.llm) return ctx.reply(T.adaptUnavailable);
-        const input = await adaptationInput(ctx.s.prisma, unit, month);
+        const input = await adaptationInput(ctx.s.prisma, unit, a.month);
         const draft = await ctx.s.llm.adaptGuide(input.guide, input.notes);
         if (!draft || draft.length > MAX_ADAPTED) return ctx.reply(T.adaptUnavailable);
-        ctx.reply(T.adaptDraft(month, draft), [
-          { label: T.adaptApprove, action: "guides.approve", args: { unitId: unit.id, month, text: draft } },
+        ctx.reply(T.adaptDraft(a.month, draft), [
+          { label: T.adaptApprove, action: "guides.approve", args: { unitId: unit.id, month: a.month, text: draft } },
           { label: T.adaptReject, action: "guides.reject", args: {} },
         ]);
-      },
+      }),
     },
     "guides.approve": {
       roles: ["cadre", "admin"],
-      async run(ctx, a: Args) {
-        const unit = isUpperCadreOf(ctx, Number(a.unitId));
-        const month = typeof a.month === "string" ? a.month : "";
-        const text = typeof a.text === "string" ? a.text : "";
-        if (!unit || !parseMonthKey(month) || !text) return ctx.reply(coreText.choiceExpired);
-        await approveAdaptation(ctx.s.prisma, unit.id, month, text, ctx.person!.id, ctx.s.clock.now());
-        await ctx.audit("guides.adapt.approve", "unit", unit.id, month);
-        ctx.reply(T.adaptApproved(unit.name, month));
-      },
+      run: action(ApproveArgs, async (ctx, a) => {
+        const unit = isUpperCadreOf(ctx, a.unitId);
+        if (!unit || a.text.length > MAX_ADAPTED) return ctx.reply(coreText.choiceExpired);
+        await approveAdaptation(ctx.s.prisma, unit.id, a.month, a.text, ctx.person!.id, ctx.s.clock.now());
+        await ctx.audit("guides.adapt.approve", "unit", unit.id, a.month);
+        ctx.reply(T.adaptApproved(unit.name, a.month));
+      }),
     },
     "guides.reject": { roles: ["cadre", "admin"], run: async (ctx) => ctx.reply(T.adaptRejected) },
   },
   jobs: {
-    [JOB_DISPATCH]: (s: Services, p) => dispatchMonth(s, monthOf(p)),
-    [JOB_REMIND]: (s: Services, p) => remindMonth(s, monthOf(p)),
-    [JOB_NOTE_UPDATE]: (s: Services, p) => sendNoteUpdate(s, Number(p.noteId)),
+    [JOB_DISPATCH]: job(JOB_DISPATCH, MonthPayload, (s, p) => dispatchMonth(s, p.month)),
+    [JOB_REMIND]: job(JOB_REMIND, MonthPayload, (s, p) => remindMonth(s, p.month)),
+    [JOB_NOTE_UPDATE]: job(JOB_NOTE_UPDATE, NotePayload, (s, p) => sendNoteUpdate(s, p.noteId)),
   },
   async init(s) {
     // a bad schedule is a configuration error at start, not a log line every tick

@@ -1,7 +1,7 @@
 import type { Services, UnitView } from "../../bot/core/context.ts";
+import { kv } from "../../bot/core/kv.ts";
 import { isUniqueViolation, type Target } from "../../bot/core/outbox/outbox.ts";
 import { formatDate, monthKey, parseMonthKey } from "../../bot/core/time.ts";
-import type { ChannelName } from "../../bot/core/types.ts";
 import type { Db } from "../../prisma/db.ts";
 import { guideKeywords, guidesText as T } from "../../prompts/vi/guides.ts";
 import { ensureJob } from "../../bot/core/jobs.ts";
@@ -88,7 +88,7 @@ export class GuideRenderer {
     const rows = await this.prisma.guideNote.findMany({ where: { month: this.month }, orderBy: { id: "asc" } });
     this.notes = new Map();
     for (const r of rows) this.notes.set(r.unitId, [...(this.notes.get(r.unitId) ?? []), r.text]);
-    const settings = await this.prisma.setting.findMany({ where: { key: { startsWith: `guides:adapted:${this.month}:` } } });
+    const settings = await kv.list(this.prisma, `guides:adapted:${this.month}:`);
     this.adapted = new Map();
     for (const s of settings) {
       const id = Number(s.key.slice(s.key.lastIndexOf(":") + 1));
@@ -132,22 +132,6 @@ export async function guideForUnit(prisma: Db, unit: UnitLite, month: string): P
 // ---------------------------------------------------------------- targets in bulk
 
 /** Delivery targets of many people at once (preferred reachable channel, else the latest identity). */
-async function targetsOf(prisma: Db, personIds: number[]): Promise<Map<number, Target>> {
-  const [people, identities] = await Promise.all([
-    prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, preferredChannel: true } }),
-    prisma.identity.findMany({ where: { personId: { in: personIds }, blockedAt: null }, orderBy: { id: "desc" } }),
-  ]);
-  const pref = new Map(people.map((p) => [p.id, p.preferredChannel]));
-  const out = new Map<number, Target>();
-  for (const pid of personIds) {
-    if (!pref.has(pid)) continue;
-    const mine = identities.filter((i) => i.personId === pid);
-    const id = mine.find((i) => i.channel === pref.get(pid)) ?? mine[0];
-    if (id) out.set(pid, { channel: id.channel as ChannelName, chatId: id.chatId, userKey: id.externalId, personId: pid });
-  }
-  return out;
-}
-
 /**
  * Walk the secretary memberships in id order, in batches, from a cursor kept in the database,
  * so a run interrupted by a crash resumes where it stopped; the per-message dedupe keys make
@@ -160,8 +144,7 @@ async function forEachSecretary(
   fn: (batch: { id: number; personId: number; unitId: number }[], units: Map<number, UnitLite>, targets: Map<number, Target>) => Promise<void>,
 ): Promise<void> {
   const { prisma } = s;
-  const row = await prisma.setting.findUnique({ where: { key: cursorName } });
-  let cursor = row ? Number(row.value) || 0 : 0;
+  let cursor = Number((await kv.get(prisma, cursorName)) ?? 0) || 0;
   for (;;) {
     const batch = await prisma.membership.findMany({
       where: { role: "secretary", id: { gt: cursor }, ...where },
@@ -175,10 +158,10 @@ async function forEachSecretary(
       select: { id: true, name: true, path: true, depth: true },
     });
     const units = new Map(unitRows.map((u) => [u.id, u]));
-    const targets = await targetsOf(prisma, [...new Set(batch.map((m) => m.personId))]);
+    const targets = await s.people.addressesOf([...new Set(batch.map((m) => m.personId))]);
     await fn(batch, units, targets);
     cursor = batch[batch.length - 1]!.id;
-    await prisma.setting.upsert({ where: { key: cursorName }, create: { key: cursorName, value: String(cursor) }, update: { value: String(cursor) } });
+    await kv.set(prisma, cursorName, String(cursor));
   }
 }
 
@@ -315,7 +298,7 @@ export async function addNote(s: Deps, input: { unit: UnitView; month: string; t
 
 export async function deleteNotes(prisma: Db, unitId: number, month: string): Promise<number> {
   const r = await prisma.guideNote.deleteMany({ where: { unitId, month } });
-  await prisma.setting.deleteMany({ where: { key: adaptedKey(month, unitId) } });
+  await kv.delete(prisma, adaptedKey(month, unitId));
   return r.count;
 }
 
@@ -334,7 +317,7 @@ export async function adaptationInput(prisma: Db, unit: UnitLite, month: string)
 export async function approveAdaptation(prisma: Db, unitId: number, month: string, text: string, by: number, at: Date): Promise<void> {
   const key = adaptedKey(month, unitId);
   const value = JSON.stringify({ text, by, at: at.toISOString() });
-  await prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  await kv.set(prisma, key, value);
 }
 
 // ---------------------------------------------------------------- completion

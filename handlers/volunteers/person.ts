@@ -1,6 +1,11 @@
 import type { PersonHooks } from "../../bot/core/people.ts";
 
-/** Sign-ups follow a merged person; an erased person's open places and waitlist entries are given up. */
+/**
+ * Sign-ups and the campaigns a person organises follow a merged person. An erased person's
+ * open places and waitlist entries are given up; their confirmed and attended sign-ups and
+ * the campaigns they created stay (the unit's records: counts, person-times), pointing at
+ * the person row the kernel anonymises.
+ */
 export const volunteerPersonHooks: PersonHooks = {
   async merge(tx, from, to) {
     const mine = await tx.signup.findMany({ where: { personId: from } });
@@ -9,6 +14,7 @@ export const volunteerPersonHooks: PersonHooks = {
       if (clash) await tx.signup.delete({ where: { id: su.id } });
       else await tx.signup.update({ where: { id: su.id }, data: { personId: to } });
     }
+    await tx.campaign.updateMany({ where: { createdById: from }, data: { createdById: to } });
   },
   async erase(tx, personId) {
     await tx.signup.updateMany({ where: { personId, status: { in: ["waitlist", "offered"] } }, data: { status: "cancelled" } });

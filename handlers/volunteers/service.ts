@@ -1,7 +1,5 @@
 import type { Services, UnitView } from "../../bot/core/context.ts";
-import { formatDateTime } from "../../bot/core/time.ts";
 import type { Db } from "../../prisma/db.ts";
-import { volunteersText as T } from "../../prompts/vi/volunteers.ts";
 import { ensureJob } from "../../bot/core/jobs.ts";
 import { isInSubtree, pathIds } from "../../bot/domain/org.ts";
 
@@ -33,8 +31,8 @@ export interface Offer {
   until: Date;
 }
 
-const offerKey = (o: { campaignId: number; signupId: number; until: Date }) => `camp:${o.campaignId}:offer:${o.signupId}:${o.until.getTime()}`;
-const remindKey = (campaignId: number, hours: number) => `camp:${campaignId}:rem:${hours}`;
+export const offerKey = (o: { campaignId: number; signupId: number; until: Date }) => `camp:${o.campaignId}:offer:${o.signupId}:${o.until.getTime()}`;
+export const remindKey = (campaignId: number, hours: number) => `camp:${campaignId}:rem:${hours}`;
 
 // ---------------------------------------------------------------- the campaign lock
 
@@ -215,9 +213,7 @@ export async function signUp(s: Services, input: { personId: number; units: Unit
     if (status === "confirmed") return { kind: "confirmed", campaign: c };
     return { kind: "waitlist", campaign: c, position: await waitlistPosition(tx, row) };
   });
-  if (!r) return { kind: "unknown" };
-  if (r.kind === "offerExpired") await notifyOffers(s, r.offers);
-  return r;
+  return r ?? { kind: "unknown" };
 }
 
 export type CancelResult =
@@ -238,82 +234,50 @@ export async function cancelSignup(s: Services, input: { personId: number; campa
     const offers = HOLDING.includes(mine.status) ? await promoteNext(s, tx, c, now) : [];
     return { kind, offers };
   });
-  if (!r) return { kind: "unknown" };
-  if ("offers" in r) await notifyOffers(s, r.offers);
-  return r;
+  return r ?? { kind: "unknown" };
 }
 
-// ---------------------------------------------------------------- jobs
+// ---------------------------------------------------------------- offers and reminders (data; notices.ts words them)
 
-/** Tell people about their offers now; the queued notice jobs then find them sent. */
-async function notifyOffers(s: Services, offers: Offer[]): Promise<void> {
-  for (const o of offers) await runOfferNotice(s, { signupId: o.signupId, until: o.until.getTime() });
+/** A current offer and its campaign, or null when the offer was answered, replaced or lapsed. */
+export async function currentOffer(s: Pick<Services, "prisma">, signupId: number, until: number): Promise<{ signup: SignupRow; campaign: CampaignRow; until: Date } | null> {
+  const su = await s.prisma.signup.findUnique({ where: { id: signupId } });
+  if (!su || su.status !== "offered" || !su.offeredUntil || su.offeredUntil.getTime() !== until) return null;
+  const campaign = await s.prisma.campaign.findUnique({ where: { id: su.campaignId } });
+  return campaign ? { signup: su, campaign, until: su.offeredUntil } : null;
 }
 
-/** The offer notice, with accept / decline choices. Sent once per offer. */
-export async function runOfferNotice(s: Services, payload: Record<string, unknown>): Promise<void> {
-  const id = Number(payload.signupId);
-  const until = Number(payload.until);
-  if (!Number.isInteger(id) || !Number.isFinite(until)) return;
-  const su = await s.prisma.signup.findUnique({ where: { id } });
-  if (!su || su.status !== "offered" || su.offeredUntil?.getTime() !== until) return;
-  const c = await s.prisma.campaign.findUnique({ where: { id: su.campaignId } });
-  if (!c) return;
-  const offer = { campaignId: c.id, signupId: su.id, until: su.offeredUntil };
-  await s.outbox.toPerson(
-    su.personId,
-    {
-      text: T.offer(c.id, c.title, formatDateTime(c.startsAt), formatDateTime(su.offeredUntil)),
-      choices: [
-        { label: T.btnAccept, action: "vol.accept", args: { campaignId: c.id } },
-        { label: T.btnDecline, action: "vol.decline", args: { campaignId: c.id } },
-      ],
-    },
-    { dedupeKey: `${offerKey(offer)}:notice` },
-  );
-}
+export type ExpiryResult = { kind: "lapsed"; campaign: CampaignRow; personId: number; offers: Offer[] } | { kind: "none" };
 
 /** The claim window ran out: the offer lapses and the next on the waitlist is offered the place. */
-export async function runOfferExpiry(s: Services, payload: Record<string, unknown>): Promise<void> {
-  const id = Number(payload.signupId);
-  const until = Number(payload.until);
-  if (!Number.isInteger(id) || !Number.isFinite(until)) return;
-  const su = await s.prisma.signup.findUnique({ where: { id } });
-  if (!su) return;
+export async function expireOffer(s: Services, signupId: number, until: number): Promise<ExpiryResult> {
+  const su = await s.prisma.signup.findUnique({ where: { id: signupId } });
+  if (!su) return { kind: "none" };
   const now = s.clock.now();
-  const r = await withCampaignLock(s, su.campaignId, async (tx, c) => {
-    const cur = await tx.signup.findUniqueOrThrow({ where: { id } });
-    if (cur.status !== "offered" || cur.offeredUntil?.getTime() !== until || now.getTime() < until) return null;
-    await tx.signup.update({ where: { id }, data: { status: "expired", offeredUntil: null } });
-    return { c, offers: await promoteNext(s, tx, c, now) };
+  const r = await withCampaignLock(s, su.campaignId, async (tx, c): Promise<ExpiryResult> => {
+    const cur = await tx.signup.findUniqueOrThrow({ where: { id: signupId } });
+    if (cur.status !== "offered" || cur.offeredUntil?.getTime() !== until || now.getTime() < until) return { kind: "none" };
+    await tx.signup.update({ where: { id: signupId }, data: { status: "expired", offeredUntil: null } });
+    return { kind: "lapsed", campaign: c, personId: su.personId, offers: await promoteNext(s, tx, c, now) };
   });
-  if (!r) return;
-  await s.outbox.toPerson(su.personId, { text: T.offerExpired(r.c.id, r.c.title) }, { dedupeKey: `${offerKey({ campaignId: su.campaignId, signupId: id, until: new Date(until) })}:lapsed` });
-  await notifyOffers(s, r.offers);
+  return r ?? { kind: "none" };
 }
 
+export type RemindResult = { kind: "send"; campaign: CampaignRow; personIds: number[] } | { kind: "skip" };
+
 /**
- * Reminder to confirmed volunteers `hours` before the start. Caught up late, the 24-hour
- * reminder is dropped once the 2-hour one is due, and nothing is sent after the start.
+ * Who is reminded `hours` before the start. Caught up late, the 24-hour reminder is dropped
+ * once the 2-hour one is due, and nothing is sent after the start.
  */
-export async function runRemind(s: Services, payload: Record<string, unknown>): Promise<void> {
-  const campaignId = Number(payload.campaignId);
-  const hours = Number(payload.hours);
-  if (!Number.isInteger(campaignId) || !Number.isFinite(hours)) return;
+export async function remindTargets(s: Pick<Services, "prisma" | "clock">, campaignId: number, hours: number): Promise<RemindResult> {
   const c = await s.prisma.campaign.findUnique({ where: { id: campaignId } });
-  if (!c) return;
+  if (!c) return { kind: "skip" };
   const now = s.clock.now().getTime();
   const start = c.startsAt.getTime();
-  if (now >= start) return;
-  if (REMIND_HOURS.some((h) => h < hours && now >= start - h * HOUR_MS)) return;
+  if (now >= start) return { kind: "skip" };
+  if (REMIND_HOURS.some((h) => h < hours && now >= start - h * HOUR_MS)) return { kind: "skip" };
   const people = await s.prisma.signup.findMany({ where: { campaignId, status: "confirmed" }, orderBy: { id: "asc" }, select: { personId: true } });
-  for (const p of people) {
-    await s.outbox.toPerson(
-      p.personId,
-      { text: T.reminder(c.id, c.title, formatDateTime(c.startsAt), c.place, hours) },
-      { dedupeKey: `${remindKey(campaignId, hours)}:${p.personId}` },
-    );
-  }
+  return { kind: "send", campaign: c, personIds: people.map((p) => p.personId) };
 }
 
 // ---------------------------------------------------------------- views
@@ -382,4 +346,35 @@ export async function attendanceList(prisma: Db, campaignId: number) {
 export async function markAttendance(prisma: Db, campaignId: number, signupIds: number[], attended: boolean): Promise<number> {
   const r = await prisma.signup.updateMany({ where: { campaignId, id: { in: signupIds }, status: "confirmed" }, data: { attended } });
   return r.count;
+}
+
+/** A person's sign-up of a campaign, if any. */
+export async function signupOf(prisma: Db, campaignId: number, personId: number): Promise<SignupRow | null> {
+  return prisma.signup.findUnique({ where: { campaignId_personId: { campaignId, personId } } });
+}
+
+/** A campaign with the unit it is open to. */
+export async function campaignWithScope(prisma: Db, id: number): Promise<{ campaign: CampaignRow; scope: UnitView | null } | null> {
+  const campaign = await prisma.campaign.findUnique({ where: { id } });
+  if (!campaign) return null;
+  return { campaign, scope: await prisma.unit.findUnique({ where: { id: campaign.scopeUnitId } }) };
+}
+
+/** Campaigns an organiser created or whose scope is in their units' subtrees, ended at most 30 days ago. */
+export async function organiserCampaigns(prisma: Db, personId: number, units: UnitView[], now: Date): Promise<CampaignRow[]> {
+  const scopes = units.length ? await prisma.unit.findMany({ where: { OR: units.map((u) => ({ path: { startsWith: u.path } })) }, select: { id: true } }) : [];
+  return prisma.campaign.findMany({
+    where: {
+      OR: [{ createdById: personId }, { scopeUnitId: { in: scopes.map((s) => s.id) } }],
+      endsAt: { gt: new Date(now.getTime() - 30 * DAY_MS) },
+    },
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    take: 20,
+  });
+}
+
+/** Sign-ups of a person among some campaigns, by campaign. */
+export async function signupsByCampaign(prisma: Db, personId: number, campaignIds: number[]): Promise<Map<number, SignupRow>> {
+  const rows = await prisma.signup.findMany({ where: { personId, campaignId: { in: campaignIds } } });
+  return new Map(rows.map((r) => [r.campaignId, r]));
 }

@@ -20,6 +20,15 @@ export const deadlinesText = {
     "• Gõ một dòng: /giaoviec <ngày hạn dd/mm/yyyy> | <tiêu đề> | <chi tiết> [| mã đơn vị,...] [| nhắc 7,3,1,0]\n" +
     "Ví dụ: /giaoviec 15/12/2026 | Báo cáo tổng kết năm | Gửi file báo cáo qua email văn phòng | CD-A1,CD-A2\n" +
     "Không ghi mã đơn vị: giao cho tất cả chi đoàn trực thuộc.",
+  /** Field names, as a one-line form names the bad one. */
+  fields: {
+    title: "Tiêu đề",
+    due: "Ngày hạn",
+    details: "Chi tiết",
+    target: "Đơn vị nhận",
+    codes: "Mã đơn vị",
+    remind: "Lịch nhắc",
+  },
   askTitle:
     "Bước 1/4 — Tiêu đề của việc cần giao là gì? (ví dụ: Báo cáo sơ kết 6 tháng)\n" +
     "Gõ /huy để thoát. Mẹo: có thể giao nhanh bằng một dòng — gõ /giaoviec ? để xem cách.",

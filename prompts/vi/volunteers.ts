@@ -18,6 +18,18 @@ export const volunteersText = {
     quota: "Bước 8/9 — Chỉ tiêu tối đa mỗi chi đoàn? Gõ một số, hoặc - nếu không giới hạn.",
     description: "Bước 9/9 — Mô tả, yêu cầu chuẩn bị (gõ - nếu không có).",
   },
+  /** Field names, as a one-line form names the bad one. */
+  fields: {
+    title: "Tên chiến dịch",
+    startsAt: "Bắt đầu",
+    endsAt: "Kết thúc",
+    place: "Địa điểm",
+    capacity: "Số chỗ",
+    signupDeadline: "Hạn đăng ký",
+    scopeUnitId: "Mã đơn vị phạm vi",
+    quotaPerBranch: "Chỉ tiêu mỗi chi đoàn",
+    description: "Mô tả",
+  },
   confirm: (summary: string) => `Kiểm tra lại chiến dịch:\n${summary}`,
   summary: (c: { title: string; start: string; end: string; place: string; capacity: number; deadline: string; scope: string; quota: number | null; description: string }) =>
     `• Tên: ${c.title}\n` +

@@ -8,6 +8,8 @@ import { stripMarkup } from "../../bot/core/text.ts";
 import { vnDate } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { deadlinesText as T } from "../../prompts/vi/deadlines.ts";
+import { formText } from "../../prompts/vi/forms.ts";
+import type { ChannelName } from "../../bot/core/types.ts";
 
 const text = (msgs: { text: string }[]) => msgs.map((m) => stripMarkup(m.text));
 const TITLE = "Báo cáo sơ kết công tác Đoàn 6 tháng";
@@ -189,11 +191,14 @@ describe("deadlines: tasks given to units, reminders, overdue digests", () => {
     expect((await h.send(youth, "/giaoviec 12/11/2026 | Việc | x"))[0]!.text).toBe(coreText.notAllowed("cán bộ Đoàn, quản trị viên"));
     expect((await h.send(secA1, "/giaoviec 12/11/2026 | Việc | x"))[0]!.text).toBe(coreText.notAllowed("cán bộ Đoàn, quản trị viên"));
     expect((await h.send(youth, "/hoanthanh 1"))[0]!.text).toBe(coreText.notAllowed("bí thư chi đoàn, cán bộ Đoàn"));
-    expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc ngoài phạm vi | x | CD-B1"))[0]!.text).toBe(T.notInSubtree("CD-B1"));
-    expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc lạ | x | KHONGCO"))[0]!.text).toBe(T.unknownUnit("KHONGCO"));
-    expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc của chính mình | x | XA-A"))[0]!.text).toBe(T.notInSubtree("XA-A"));
-    expect((await h.send(cadre, "/giaoviec 32/11/2026 | Việc | x"))[0]!.text).toContain(T.dueBad);
-    expect((await h.send(cadre, `/giaoviec 12/11/2026 | ${"x".repeat(201)} | x`))[0]!.text).toContain(T.titleBad(200));
+    // the one-line form names its first bad field
+    const badField = (field: string, error: string) => `${formText.lineBad(field, error)}\n\n${T.usage}`;
+    expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc ngoài phạm vi | x | CD-B1"))[0]!.text).toBe(badField(T.fields.target, T.notInSubtree("CD-B1")));
+    expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc lạ | x | KHONGCO"))[0]!.text).toBe(badField(T.fields.target, T.unknownUnit("KHONGCO")));
+    expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc của chính mình | x | XA-A"))[0]!.text).toBe(badField(T.fields.target, T.notInSubtree("XA-A")));
+    expect((await h.send(cadre, "/giaoviec 32/11/2026 | Việc | x"))[0]!.text).toBe(badField(T.fields.due, T.dueBad));
+    expect((await h.send(cadre, `/giaoviec 12/11/2026 | ${"x".repeat(201)} | x`))[0]!.text).toBe(badField(T.fields.title, T.titleBad(200)));
+    expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc | x | nhắc 99"))[0]!.text).toBe(badField(T.fields.remind, T.remindBad));
     expect(await h.s.prisma.task.count()).toBe(0);
 
     const id = await giveQuietly();
@@ -249,5 +254,74 @@ describe("deadlines: tasks given to units, reminders, overdue digests", () => {
     const b = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "XA-B" } });
     const none = await REPORTS.deadlines!({ prisma: h.s.prisma, secrets: h.s.secrets, now: h.clock.now() }, b, "2026-11", "csv");
     expect(none.replace(/^\ufeff/, "").trim().split("\r\n")).toHaveLength(1);
+  });
+  it.each<ChannelName>(["telegram", "zalo"])(
+    "When a cadre on %s types a number at every step of /giaoviec after an older list was offered, then each number is that step's answer",
+    async (channel) => {
+      const id = await giveQuietly();
+      const c = channel === "telegram" ? cadre : h.user("Cán bộ xã A (Zalo)", channel);
+      if (c !== cadre) await h.join(c, "cadre", "XA-A");
+      const a1 = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "CD-A1" } });
+      // an older list offered to the cadre (a "done" button of the first task)
+      await h.s.prisma.choiceSet.create({ data: { channel: c.channel, userKey: c.id, items: JSON.stringify([{ action: "dl.done", args: { taskId: id, unitId: a1.id } }]) } });
+      const say = async (t: string) => (await h.send(c, t))[0]!;
+      expect((await say("/giaoviec")).text).toBe(T.askTitle);
+      expect((await say("12")).text).toBe(T.titleBad(200));
+      expect((await say("Kế hoạch Tháng Thanh niên")).text).toBe(T.askDue);
+      expect((await say("20")).text).toBe(T.dueBad);
+      expect((await say("20/11/2026")).text).toBe(T.askDetails);
+      const target = await say("5");
+      expect(target.text.startsWith(T.askTarget)).toBe(true);
+      const labels = [T.targetAllBranches("Đoàn xã A", 2), T.targetCodes];
+      if (channel === "zalo") expect(target.text).toContain(`1. ${labels[0]}\n2. ${labels[1]}`);
+      else expect(target.buttons!.map((b) => b.label)).toEqual(labels);
+      expect((await say("3")).text).toBe(formText.pickNumber(2));
+      expect((await say("2")).text).toBe(T.askCodes("CD-A1,CD-A2"));
+      expect((await say("7")).text).toBe(T.unknownUnit("7"));
+      const confirm = await say("CD-A1");
+      expect(confirm.text).toContain("• Đơn vị nhận (1): Chi đoàn A1");
+      expect(confirm.text).toContain("• Chi tiết: 5");
+      expect((await say("2")).text).toBe(T.askRemind);
+      expect((await say("3")).text).toContain("• Nhắc: 3 ngày trước hạn, lúc 08:00");
+      const created = await say("1");
+      const t = await lastTask();
+      expect(created.text).toBe(T.created(t.id, "Kế hoạch Tháng Thanh niên", "20/11/2026", 1, [3], 8));
+      expect(t).toMatchObject({ details: "5", remindDays: "[3]" });
+      // no number pressed the older list
+      expect(await h.s.prisma.taskAssignment.count({ where: { doneAt: { not: null } } })).toBe(0);
+    },
+  );
+  it("When a done button or a job payload is tampered with, then the answer is an expired choice, the job is dropped, and nothing changes", async () => {
+    const id = await giveQuietly();
+    const forged = async (u: TestUser, args: Record<string, unknown>) => {
+      const setId = (await h.s.prisma.choiceSet.create({ data: { channel: u.channel, userKey: u.id, items: JSON.stringify([{ action: "dl.done", args }]) } })).id;
+      await h.core.receive({ channel: u.channel, chatId: u.id, userId: u.id, displayName: u.name, choice: { setId, index: 1 } }, `forged-${setId}`);
+      return text(await h.unread(u)).at(-1);
+    };
+    expect(await forged(secA1, { taskId: String(id), unitId: "x" })).toBe(coreText.choiceExpired);
+    expect(await forged(secA1, { taskId: id })).toBe(coreText.choiceExpired);
+    await h.s.prisma.scheduledJob.create({ data: { kind: "deadline.remind", runAt: h.clock.now(), dedupeKey: "forged-job", payload: JSON.stringify({ taskId: "1; drop" }) } });
+    await h.advance(1000);
+    expect((await h.s.prisma.scheduledJob.findUniqueOrThrow({ where: { dedupeKey: "forged-job" } })).status).toBe("done");
+    expect(await h.unread(secA1)).toEqual([]);
+    expect(await h.s.prisma.taskAssignment.count({ where: { doneAt: { not: null } } })).toBe(0);
+  });
+
+  it("When the giver is merged into another person or a secretary is erased, then tasks follow the merge and completions stay as the unit's records", async () => {
+    const id = await giveQuietly();
+    await h.send(secA1, `/hoanthanh ${id} đã nộp`);
+    const [giver, sec] = [await h.personId(cadre), await h.personId(secA1)];
+    const other = await h.s.prisma.person.create({ data: { displayName: "Cán bộ (tài khoản Zalo)" } });
+    await h.s.people.merge(giver, other.id);
+    expect((await h.s.prisma.task.findUniqueOrThrow({ where: { id } })).createdById).toBe(other.id);
+    const sec2 = await h.s.prisma.person.create({ data: { displayName: "Bí thư A1 (Zalo)" } });
+    await h.s.people.merge(sec, sec2.id);
+    const done = await h.s.prisma.taskAssignment.findFirstOrThrow({ where: { taskId: id, doneAt: { not: null } } });
+    expect(done.doneById).toBe(sec2.id);
+    await h.s.people.erase(sec2.id);
+    const kept = await h.s.prisma.taskAssignment.findUniqueOrThrow({ where: { id: done.id } });
+    expect(kept).toMatchObject({ doneById: sec2.id, note: "đã nộp" });
+    expect(kept.doneAt).not.toBeNull();
+    expect((await h.s.prisma.person.findUniqueOrThrow({ where: { id: sec2.id } })).displayName).toBe("—");
   });
 });

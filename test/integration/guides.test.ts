@@ -233,6 +233,33 @@ describe("monthly branch-activity guides", () => {
     expect(g2[0]).not.toContain("Bản hướng dẫn điều chỉnh");
     expect(g2[0]).toContain("Kỷ niệm 82 năm");
   });
+
+  it("When a guides button or job payload is tampered with, then the answer is an expired choice or the job is dropped; merged people keep their reports and notes", async () => {
+    const a1 = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "CD-A1" } });
+    const forged = async (u: TestUser, action: string, args: Record<string, unknown>) => {
+      const setId = (await h.s.prisma.choiceSet.create({ data: { channel: u.channel, userKey: u.id, items: JSON.stringify([{ action, args }]) } })).id;
+      await h.core.receive({ channel: u.channel, chatId: u.id, userId: u.id, displayName: u.name, choice: { setId, index: 1 } }, `forged-${setId}`);
+      return text(await h.unread(u)).at(-1);
+    };
+    expect(await forged(secA1, "guides.confirm", { unitId: a1.id, attendees: "12" })).toBe(coreText.choiceExpired);
+    expect(await forged(secA1, "guides.confirm", { unitId: a1.id, attendees: 12, note: "x".repeat(5000) })).toBe(coreText.choiceExpired);
+    expect(await forged(commune, "guides.note", { unitId: a1.id, month: "2026-13", text: "x" })).toBe(coreText.choiceExpired);
+    expect(await h.s.prisma.meetingReport.count()).toBe(0);
+    await h.s.prisma.scheduledJob.create({ data: { kind: "guides.dispatch", runAt: h.clock.now(), dedupeKey: "forged-job", payload: JSON.stringify({ month: "tháng này" }) } });
+    await h.advance(1000);
+    expect((await h.s.prisma.scheduledJob.findUniqueOrThrow({ where: { dedupeKey: "forged-job" } })).status).toBe("done");
+
+    await h.send(secA1, "/dasinhhoat 20");
+    await h.send(commune, "/ghichu tháng này Tổ chức ngày hội đọc sách");
+    const [sec, cad] = [await h.personId(secA1), await h.personId(commune)];
+    const [sec2, cad2] = await Promise.all([h.s.prisma.person.create({ data: { displayName: "A1 (Zalo)" } }), h.s.prisma.person.create({ data: { displayName: "Xã A (Zalo)" } })]);
+    await h.s.people.merge(sec, sec2.id);
+    await h.s.people.merge(cad, cad2.id);
+    expect((await h.s.prisma.meetingReport.findFirstOrThrow()).personId).toBe(sec2.id);
+    expect((await h.s.prisma.guideNote.findFirstOrThrow()).authorId).toBe(cad2.id);
+    await h.s.people.erase(sec2.id);
+    expect(await h.s.prisma.meetingReport.findFirstOrThrow()).toMatchObject({ personId: sec2.id, attendees: 20 });
+  });
 });
 
 describe("guide schedule configuration", () => {
@@ -263,19 +290,19 @@ describe("monthly dispatch at scale", () => {
   });
   afterEach(async () => h.close());
 
-  it("When a dispatch to 2,000 secretaries is interrupted and resumed after a restart, and run again, then each gets exactly one guide", async () => {
+  it("When a dispatch to 1,000 secretaries is interrupted and resumed after a restart, and run again, then each gets exactly one guide", async () => {
     const { prisma } = h.s;
     const xa = await prisma.unit.findUniqueOrThrow({ where: { code: "XA-B" } });
     const branches: UnitView[] = [];
     for (let i = 0; i < 20; i++) branches.push(await createUnit(prisma, { code: `CD-S${i}`, name: `Chi đoàn khu phố ${i + 1}`, level: "Chi đoàn", parentId: xa.id, isBranch: true }));
-    const N = 2000;
+    const N = 1000; // five batches of the dispatch cursor
     await prisma.person.createMany({ data: Array.from({ length: N }, (_, i) => ({ displayName: `Bí thư số ${i + 1}` })) });
     const people = await prisma.person.findMany({ where: { displayName: { startsWith: "Bí thư số " } }, orderBy: { id: "asc" }, select: { id: true } });
     expect(people).toHaveLength(N);
     await prisma.identity.createMany({ data: people.map((p, i) => ({ channel: "telegram", externalId: `s${i}`, chatId: `s${i}`, personId: p.id })) });
     await prisma.membership.createMany({ data: people.map((p, i) => ({ personId: p.id, unitId: branches[i % branches.length]!.id, role: "secretary" })) });
 
-    // the 07:30 tick creates the job; a first instance claims it and dies after ~700 messages
+    // the 07:30 tick creates the job; a first instance claims it and dies after ~350 messages, mid-batch
     const at = vnDate(2026, 12, 1, 7, 30);
     h.clock.set(at);
     await dispatchTick(h.s, at);
@@ -287,13 +314,13 @@ describe("monthly dispatch at scale", () => {
     const enqueue = outbox.enqueue.bind(outbox);
     let calls = 0;
     outbox.enqueue = async (...args) => {
-      if (++calls === 700) throw new Error("process killed");
+      if (++calls === 350) throw new Error("process killed");
       return enqueue(...args);
     };
     await expect(dispatchMonth(h.s, "2026-12")).rejects.toThrow("process killed");
     outbox.enqueue = enqueue;
     const partial = await prisma.outboxMessage.count();
-    expect(partial).toBe(699);
+    expect(partial).toBe(349);
 
     // a restarted instance: nothing while the dead lease holds, the rest once it has expired
     const restarted = new Scheduler(h.s, [onboarding, guides], "instance-2");

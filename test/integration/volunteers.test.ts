@@ -8,6 +8,8 @@ import { stripMarkup } from "../../bot/core/text.ts";
 import { vnDate } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { volunteersText as T } from "../../prompts/vi/volunteers.ts";
+import { formText } from "../../prompts/vi/forms.ts";
+import type { ChannelName } from "../../bot/core/types.ts";
 
 const text = (msgs: { text: string }[]) => msgs.map((m) => stripMarkup(m.text));
 const TITLE = "Chủ nhật xanh ấp Phú Hòa";
@@ -269,5 +271,57 @@ describe("volunteer campaigns: sign-up, waitlist, offers, reminders, attendance"
     expect(await h.s.prisma.scheduledJob.count({ where: { kind: "volunteer.remind" } })).toBe(2);
     await h.press(cadre, T.btnCreate);
     expect(await h.s.prisma.campaign.count()).toBe(1);
+  });
+  it.each<ChannelName>(["telegram", "zalo"])(
+    "When a cadre on %s types a number at every step of /taochiendich after an older list was offered, then each number is that step's answer",
+    async (channel) => {
+      const first = await createCampaign();
+      const c = channel === "telegram" ? cadre : h.user("Cán bộ xã A (Zalo)", channel);
+      if (c !== cadre) await h.join(c, "cadre", "XA-A");
+      // the latest list offered to the cadre: sign-up buttons (a numbered list on Zalo)
+      const [list] = await h.send(c, "/tinhnguyen");
+      expect(channel === "zalo" ? list!.text : list!.buttons!.map((b) => b.label).join()).toContain(T.btnSignup(first));
+      const say = async (t: string) => stripMarkup((await h.send(c, t))[0]!.text);
+      expect(await say("/taochiendich")).toBe(T.steps.title);
+      expect(await say("12")).toBe(T.bad.title(200));
+      expect(await say("Tiếp sức mùa thi")).toBe(T.steps.start);
+      expect(await say("10")).toBe(T.bad.date);
+      expect(await say("10/11/2026 06:30")).toBe(T.steps.end);
+      expect(await say("17")).toBe(T.bad.date);
+      expect(await say("17:00")).toBe(T.steps.place);
+      expect(await say("1")).toBe(T.steps.capacity);
+      expect(await say("1")).toBe(T.steps.deadline);
+      expect(await say("5")).toBe(T.bad.date);
+      expect(await say("-")).toBe(T.steps.scope("XA-A"));
+      expect(await say("2")).toBe(T.bad.unknownUnit("2"));
+      expect(await say("-")).toBe(T.steps.quota);
+      expect(await say("1")).toBe(T.steps.description);
+      const [confirm] = await h.send(c, "3");
+      expect(confirm!.text).toContain("• Số chỗ: 1 (tối đa 1 người mỗi chi đoàn)");
+      expect(confirm!.text).toContain("• Mô tả: 3");
+      if (channel === "zalo") expect(confirm!.text).toContain(`1. ${T.btnCreate}\n2. ${T.btnCancel}`);
+      else expect(confirm!.buttons!.map((b) => b.label)).toEqual([T.btnCreate, T.btnCancel]);
+      expect(await say("3")).toBe(formText.pickNumber(2));
+      const [done] = await h.send(c, "1");
+      const created = await h.s.prisma.campaign.findFirstOrThrow({ orderBy: { id: "desc" } });
+      expect(done!.text).toBe(T.created(created.id, "Tiếp sức mùa thi"));
+      expect(created).toMatchObject({ place: "1", capacity: 1, quotaPerBranch: 1, description: "3" });
+      // no number pressed the older sign-up list
+      expect(await h.s.prisma.signup.count()).toBe(0);
+    },
+  );
+  it("When a sign-up button or a job payload is tampered with, then the answer is an expired choice, the job is dropped; a merged organiser keeps managing the campaign", async () => {
+    const id = await createCampaign();
+    const setId = (await h.s.prisma.choiceSet.create({ data: { channel: y1.channel, userKey: y1.id, items: JSON.stringify([{ action: "vol.signup", args: { campaignId: `${id}` } }]) } })).id;
+    await h.core.receive({ channel: y1.channel, chatId: y1.id, userId: y1.id, displayName: y1.name, choice: { setId, index: 1 } }, "forged-signup");
+    expect(text(await h.unread(y1))).toEqual([coreText.choiceExpired]);
+    await h.s.prisma.scheduledJob.create({ data: { kind: "volunteer.offerExpire", runAt: h.clock.now(), dedupeKey: "forged-job", payload: JSON.stringify({ signupId: -1 }) } });
+    await h.advance(1000);
+    expect((await h.s.prisma.scheduledJob.findUniqueOrThrow({ where: { dedupeKey: "forged-job" } })).status).toBe("done");
+    expect(await h.s.prisma.signup.count()).toBe(0);
+
+    const other = await h.s.prisma.person.create({ data: { displayName: "Cán bộ (Zalo)" } });
+    await h.s.people.merge(await h.personId(cadre), other.id);
+    expect((await h.s.prisma.campaign.findUniqueOrThrow({ where: { id } })).createdById).toBe(other.id);
   });
 });
