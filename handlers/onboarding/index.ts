@@ -1,10 +1,11 @@
 import type { Choice } from "../../bot/core/types.ts";
-import type { Ctx, Feature, Role } from "../../bot/core/context.ts";
-import { coreText, helpText } from "../../prompts/vi/core.ts";
+import type { Ctx, Feature } from "../../bot/core/context.ts";
+import { renderHelp } from "../../bot/core/commands.ts";
+import { coreText } from "../../prompts/vi/core.ts";
 import { onboardingText as T } from "../../prompts/vi/onboarding.ts";
 import { isInSubtree, unitTrail } from "../../bot/domain/org.ts";
 import { createInvite } from "./invites.ts";
-import { ensurePerson, redeemInvite, setYouthUnit } from "./service.ts";
+import { redeemInvite } from "./service.ts";
 
 const PAGE = 20;
 
@@ -31,21 +32,15 @@ async function showUnits(ctx: Ctx, parentId: number | null, page = 0): Promise<v
 
 async function register(ctx: Ctx): Promise<number> {
   if (ctx.person) return ctx.person.id;
-  const id = await ensurePerson(ctx.s.prisma, ctx.s.clock, ctx.in);
+  const id = await ctx.s.people.ensure(ctx.in, ctx.s.clock.now(), coreText.anonymousName);
   await ctx.reload();
   return id;
 }
 
+/** /trogiup: generated from the registered commands, exactly those this person may run. */
 function helpFor(ctx: Ctx): string {
-  const roles = new Set<Role>(ctx.memberships.map((m) => m.role));
-  const lines: string[] = [helpText.header(ctx.person?.displayName ?? ctx.in.displayName)];
-  if (!ctx.person || roles.size === 0) lines.push(...helpText.guest);
-  if (roles.size) lines.push(...helpText.youth);
-  if (roles.has("secretary")) lines.push(...helpText.secretary);
-  if (roles.has("cadre") || roles.has("admin")) lines.push(...helpText.cadre);
-  if (roles.has("admin")) lines.push(...helpText.admin);
-  lines.push("", helpText.footer, coreText.automated);
-  return lines.join("\n");
+  const who = { registered: !!ctx.person, roles: ctx.memberships.map((m) => m.role) };
+  return renderHelp(ctx.commandList(), who, ctx.person?.displayName ?? ctx.in.displayName);
 }
 
 export const onboarding: Feature = {
@@ -57,7 +52,7 @@ export const onboarding: Feature = {
         const code = ctx.args.split(/\s+/)[0] ?? "";
         if (code) {
           const personId = await register(ctx);
-          const r = await redeemInvite(ctx.s.prisma, ctx.s.clock, personId, code);
+          const r = await redeemInvite(ctx.s.prisma, ctx.s.people, ctx.s.clock, personId, code);
           if (!r.ok) return ctx.reply(T.badInvite);
           const unit = await ctx.s.prisma.unit.findUniqueOrThrow({ where: { id: r.unitId } });
           await ctx.reload();
@@ -121,7 +116,7 @@ export const onboarding: Feature = {
         const personId = await register(ctx);
         const unit = await ctx.s.prisma.unit.findUnique({ where: { id: Number(a.unitId) } });
         if (!unit) return ctx.reply(coreText.choiceExpired);
-        await setYouthUnit(ctx.s.prisma, personId, unit.id);
+        await ctx.s.people.setYouthUnit(personId, unit.id);
         await ctx.reload();
         ctx.reply(T.joined(unit.name, T.roleLabel.youth!) + "\n\n" + helpFor(ctx));
       },

@@ -1,4 +1,5 @@
 import type { Feature } from "../../bot/core/context.ts";
+import type { ChannelName } from "../../bot/core/types.ts";
 import { Secrets } from "../../bot/core/secrets.ts";
 import { linkText as T } from "../../prompts/vi/link.ts";
 
@@ -7,6 +8,15 @@ const CODE_TTL_MIN = 10;
 /** One person, several channels: a one-time code shown on one channel, typed on the other. */
 export const link: Feature = {
   name: "link",
+  person: {
+    // a pending code of an erased person is useless to anyone: gone; a merged person keeps theirs
+    async merge(tx, from, to) {
+      await tx.linkCode.updateMany({ where: { personId: from }, data: { personId: to } });
+    },
+    async erase(tx, personId) {
+      await tx.linkCode.deleteMany({ where: { personId } });
+    },
+  },
   commands: {
     lienket: {
       guest: true,
@@ -23,19 +33,18 @@ export const link: Feature = {
         const row = await prisma.linkCode.findUnique({ where: { code } });
         if (!row || row.expiresAt < clock.now()) return ctx.reply(T.badCode);
         if (ctx.person?.id === row.personId) return ctx.reply(T.alreadyLinked);
-        const others = await prisma.identity.findMany({ where: { personId: row.personId } });
-        if (others.some((i) => i.channel === ctx.in.channel)) return ctx.reply(T.sameChannel);
+        const others = await ctx.s.people.channelsOf(row.personId);
+        if (others.includes(ctx.in.channel)) return ctx.reply(T.sameChannel);
         // consume the code first: it works once
         const used = await prisma.linkCode.deleteMany({ where: { code } });
         if (used.count !== 1) return ctx.reply(T.badCode);
-        let ident = await prisma.identity.findUnique({ where: { channel_externalId: { channel: ctx.in.channel, externalId: ctx.in.userId } } });
-        if (!ident) {
-          ident = await prisma.identity.create({ data: { channel: ctx.in.channel, externalId: ctx.in.userId, chatId: ctx.in.chatId, personId: row.personId } });
-        } else await ctx.s.people.moveIdentity(ident.id, row.personId);
-        await prisma.person.update({ where: { id: row.personId }, data: { preferredChannel: ctx.in.channel } });
+        const ident = await ctx.s.people.identityOf(ctx.in);
+        if (!ident) await ctx.s.people.addIdentity(ctx.in, row.personId);
+        else await ctx.s.people.moveIdentity(ident.id, row.personId);
+        await ctx.s.people.setPreferredChannel(row.personId, ctx.in.channel);
         await ctx.reload();
         await ctx.audit("identity.link", "person", row.personId, ctx.in.channel);
-        const channels = [...new Set([...others.map((i) => i.channel), ctx.in.channel])].map((c) => T.channelNames[c] ?? c).join(", ");
+        const channels = [...new Set([...others, ctx.in.channel])].map((c) => T.channelNames[c] ?? c).join(", ");
         ctx.reply(T.linked(ctx.person?.displayName ?? "", channels));
       },
     },
@@ -43,9 +52,9 @@ export const link: Feature = {
       async run(ctx) {
         const channel = ctx.args.trim().toLowerCase();
         if (!["telegram", "zalo", "web"].includes(channel)) return ctx.reply(T.preferUsage);
-        const has = await ctx.s.prisma.identity.count({ where: { personId: ctx.person!.id, channel } });
+        const has = (await ctx.s.people.channelsOf(ctx.person!.id)).includes(channel as ChannelName);
         if (!has) return ctx.reply(T.preferNotLinked(T.channelNames[channel] ?? channel));
-        await ctx.s.prisma.person.update({ where: { id: ctx.person!.id }, data: { preferredChannel: channel } });
+        await ctx.s.people.setPreferredChannel(ctx.person!.id, channel as ChannelName);
         ctx.reply(T.preferSet(T.channelNames[channel] ?? channel));
       },
     },

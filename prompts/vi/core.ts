@@ -31,79 +31,17 @@ export const coreText = {
   cancel: "Hủy",
 } as const;
 
-/** Help: one block per role; the commands each role may use. */
+/** Words of the generated help (/trogiup); the commands themselves are in prompts/vi/commands.ts. */
 export const helpText = {
   header: (name: string) => `Chào ${name}! Các lệnh bạn có thể dùng:`,
-  guest: [
-    "/start — đăng ký, chọn đơn vị của bạn",
-    "/start <mã mời> — tham gia đơn vị bằng mã mời",
-    "/faq <từ khóa> — tìm câu trả lời đã công bố",
-    "/trogiup — xem trợ giúp",
-  ],
-  youth: [
-    "/hoi <câu hỏi> — gửi câu hỏi (chỉ cán bộ trả lời biết bạn là ai)",
-    "/hoian <câu hỏi> — gửi câu hỏi ẩn danh",
-    "/cauhoi — câu hỏi của tôi và tình trạng",
-    "/faq <từ khóa> — tìm câu trả lời đã công bố",
-    "/phien — các phiên đối thoại đang mở; /binhchon <số> — bình chọn câu hỏi",
-    "/tinhnguyen — chiến dịch tình nguyện đang mở; /dangky <số>, /huydangky <số>",
-    "/lienket — liên kết tài khoản Zalo và Telegram",
-    "/huy — thoát thao tác đang làm",
-  ],
-  secretary: [
-    "/huongdan — hướng dẫn sinh hoạt chi đoàn tháng này",
-    "/dasinhhoat <số người> [ghi chú] — xác nhận đã sinh hoạt (có thể gửi kèm ảnh)",
-    "/nhacviec — các việc cần báo cáo của chi đoàn; /hoanthanh <số> [ghi chú hoặc link] — báo đã xong",
-  ],
-  cadre: [
-    "/hangdoi — câu hỏi đang chờ tôi / đơn vị tôi trả lời",
-    "/traloi <số> <nội dung> — trả lời câu hỏi",
-    "/chuyen <số> <mã đơn vị hoặc chủ đề> [lý do] — chuyển câu hỏi",
-    "/congbo <số> — công bố câu trả lời lên hỏi đáp chung",
-    "/duyet <số>, /an <số> — duyệt hoặc ẩn câu hỏi của phiên đối thoại",
-    "/camket <phiên> | <nội dung> | <phụ trách> | <hạn> — ghi cam kết sau đối thoại; /xongcamket <số>",
-    "/baocaodoithoai <phiên> — báo cáo phiên đối thoại",
-    "/nhacviec [số] — việc đã giao và đơn vị chưa hoàn thành",
-    "/giaoviec — giao việc có hạn cho đơn vị cấp dưới (gõ /giaoviec ? để giao nhanh bằng một dòng)",
-    "/taochiendich — tạo chiến dịch tình nguyện; /chiendich [số] — chiến dịch tôi phụ trách",
-    "/diemdanh <số> — điểm danh người tham gia chiến dịch",
-    "/huongdan — hướng dẫn sinh hoạt chi đoàn tháng này của đơn vị",
-    "/ghichu <YYYY-MM|tháng này> <nội dung> — thêm lưu ý vào hướng dẫn sinh hoạt tháng cho các chi đoàn trực thuộc",
-    "/sinhhoat [YYYY-MM] — tình hình sinh hoạt chi đoàn (đã/chưa sinh hoạt, số người dự)",
-  ],
-  admin: [
-    "/moi <vai trò> <mã đơn vị> — tạo mã mời",
-    "/phienmoi <tiêu đề> | <lãnh đạo> | <mã đơn vị> | <mở> | <đóng> — tạo phiên đối thoại",
-    "/dinhtuyen <mã đơn vị> <chủ đề> [mã người] — đổi quy tắc phân công",
-  ],
+  /** Section titles, in the order they are shown. */
+  sections: {
+    general: "Chung",
+    youth: "Hỏi đáp, đối thoại, tình nguyện",
+    secretary: "Bí thư chi đoàn",
+    cadre: "Cán bộ Đoàn",
+    admin: "Quản trị viên",
+  },
+  line: (name: string, args: string | undefined, description: string) => `/${name}${args ? ` ${args}` : ""} — ${description}`,
   footer: "Mọi lựa chọn có nút bấm đều có thể trả lời bằng số thứ tự hoặc gõ lệnh tương ứng.",
 } as const;
-
-/** Command menu descriptions (Telegram setMyCommands), per role. */
-export const menuText: Record<string, string> = {
-  start: "Đăng ký, chọn đơn vị",
-  hoi: "Gửi câu hỏi",
-  hoian: "Gửi câu hỏi ẩn danh",
-  cauhoi: "Câu hỏi của tôi",
-  faq: "Tìm câu trả lời đã công bố",
-  phien: "Phiên đối thoại đang mở",
-  tinhnguyen: "Chiến dịch tình nguyện",
-  huongdan: "Hướng dẫn sinh hoạt tháng này",
-  dasinhhoat: "Xác nhận đã sinh hoạt chi đoàn",
-  ghichu: "Thêm lưu ý vào hướng dẫn sinh hoạt tháng",
-  sinhhoat: "Tình hình sinh hoạt chi đoàn",
-  nhacviec: "Việc cần làm, hạn báo cáo",
-  hoanthanh: "Báo đã hoàn thành một việc",
-  giaoviec: "Giao việc cho đơn vị cấp dưới",
-  taochiendich: "Tạo chiến dịch tình nguyện",
-  chiendich: "Chiến dịch tôi phụ trách",
-  diemdanh: "Điểm danh chiến dịch tình nguyện",
-  hangdoi: "Câu hỏi chờ trả lời",
-  traloi: "Trả lời câu hỏi",
-  chuyen: "Chuyển câu hỏi",
-  trogiup: "Trợ giúp",
-  moi: "Tạo mã mời",
-  phienmoi: "Tạo phiên đối thoại",
-  dinhtuyen: "Đổi quy tắc phân công câu hỏi",
-  huy: "Thoát thao tác đang làm",
-};

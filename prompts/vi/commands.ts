@@ -1,0 +1,184 @@
+/**
+ * Every command's Vietnamese description and example, in one place. Who may run a command is
+ * declared where it is registered (the feature's `commands` map); this catalogue only says
+ * what it does. /trogiup, the Telegram menus and the README table are generated from both
+ * (bot/core/commands.ts); a unit test fails when a registered command has no entry here or
+ * an entry names no registered command.
+ */
+export interface CommandHelp {
+  /** What the command does (also the Telegram menu text: 3–256 characters). */
+  description: string;
+  /** A complete command line a user could type. */
+  example: string;
+  /** The arguments after the command, as shown in /trogiup (e.g. "<câu hỏi>"). */
+  args?: string;
+  /** Another name of that command: not listed on its own. */
+  aliasOf?: string;
+  /** A command of every registered person listed among the general commands (not Q&A/volunteering). */
+  general?: true;
+  /** Shown in the Telegram command menu of those who may run it. */
+  menu?: true;
+}
+
+export const commandHelp = {
+  // ---------------------------------------------------------------- general
+  start: {
+    args: "[mã mời]",
+    description: "Đăng ký, chọn đơn vị của bạn (hoặc tham gia đơn vị bằng mã mời)",
+    example: "/start K7M2P9QX",
+    menu: true,
+  },
+  trogiup: { description: "Xem các lệnh bạn dùng được", example: "/trogiup", menu: true },
+  help: { aliasOf: "trogiup", description: "Xem các lệnh bạn dùng được (như /trogiup)", example: "/help" },
+  huy: { description: "Thoát thao tác đang làm", example: "/huy", menu: true },
+  faq: { args: "<từ khóa>", description: "Tìm câu trả lời đã công bố", example: "/faq vay vốn khởi nghiệp", menu: true },
+  lienket: {
+    args: "[mã]",
+    description: "Liên kết tài khoản Zalo và Telegram (nhận mã ở kênh này, gõ mã ở kênh kia)",
+    example: "/lienket",
+  },
+  kenh: { args: "telegram|zalo|web", description: "Chọn kênh nhận tin khi đã liên kết nhiều kênh", example: "/kenh zalo", general: true },
+  dulieu: { description: "Xem dữ liệu hệ thống đang lưu về bạn", example: "/dulieu", general: true },
+  xoadulieu: { description: "Xóa tài khoản và dữ liệu của bạn (có hỏi lại trước khi xóa)", example: "/xoadulieu", general: true },
+
+  // ---------------------------------------------------------------- youth
+  hoi: {
+    args: "<câu hỏi>",
+    description: "Gửi câu hỏi (chỉ cán bộ trả lời biết bạn là ai)",
+    example: "/hoi Thanh niên muốn vay vốn khởi nghiệp thì cần thủ tục gì?",
+    menu: true,
+  },
+  hoian: {
+    args: "<câu hỏi>",
+    description: "Gửi câu hỏi ẩn danh",
+    example: "/hoian Đoàn phí hằng tháng của đoàn viên là bao nhiêu?",
+    menu: true,
+  },
+  gui: { description: "Gửi câu hỏi đang chờ (sau khi xem các câu trả lời gợi ý)", example: "/gui" },
+  guian: { description: "Gửi ẩn danh câu hỏi đang chờ (sau khi xem các câu trả lời gợi ý)", example: "/guian" },
+  cunghoi: { args: "<số>", description: "Cùng hỏi một câu đang chờ trả lời để cùng nhận câu trả lời", example: "/cunghoi 12" },
+  cauhoi: { description: "Câu hỏi của tôi và tình trạng", example: "/cauhoi", menu: true },
+  danhgia: { args: "<số> huuich|chuaro", description: "Đánh giá câu trả lời: hữu ích hay chưa rõ", example: "/danhgia 12 huuich" },
+  phien: { description: "Các phiên đối thoại đang mở hoặc sắp diễn ra", example: "/phien", menu: true },
+  binhchon: { args: "<số>", description: "Bình chọn câu hỏi của phiên đối thoại", example: "/binhchon 12" },
+  tinhnguyen: { description: "Chiến dịch tình nguyện đang mở", example: "/tinhnguyen", menu: true },
+  dangky: { args: "<số>", description: "Đăng ký tham gia chiến dịch tình nguyện", example: "/dangky 3" },
+  huydangky: { args: "<số>", description: "Hủy đăng ký chiến dịch tình nguyện", example: "/huydangky 3" },
+
+  // ---------------------------------------------------------------- secretary
+  huongdan: { description: "Hướng dẫn sinh hoạt chi đoàn tháng này", example: "/huongdan", menu: true },
+  dasinhhoat: {
+    args: "<số người> [ghi chú]",
+    description: "Xác nhận chi đoàn đã sinh hoạt (có thể gửi kèm ảnh)",
+    example: "/dasinhhoat 25 Sinh hoạt chuyên đề, kết nạp 2 đoàn viên mới.",
+    menu: true,
+  },
+  nhacviec: {
+    args: "[số]",
+    description: "Việc cần làm, hạn báo cáo; việc đã giao và đơn vị chưa hoàn thành",
+    example: "/nhacviec",
+    menu: true,
+  },
+  hoanthanh: {
+    args: "<số> [ghi chú hoặc link]",
+    description: "Báo đã hoàn thành một việc được giao",
+    example: "/hoanthanh 4 Đã gửi báo cáo qua email văn phòng",
+    menu: true,
+  },
+
+  // ---------------------------------------------------------------- cadre
+  hangdoi: { description: "Câu hỏi đang chờ tôi hoặc đơn vị tôi trả lời", example: "/hangdoi", menu: true },
+  traloi: {
+    args: "<số> <nội dung>",
+    description: "Trả lời câu hỏi",
+    example: "/traloi 12 Bạn liên hệ Ngân hàng Chính sách xã hội huyện để được hướng dẫn hồ sơ.",
+    menu: true,
+  },
+  chuyen: {
+    args: "<số> <mã đơn vị hoặc chủ đề> [lý do]",
+    description: "Chuyển câu hỏi cho đơn vị hoặc chủ đề khác",
+    example: "/chuyen 12 viec_lam Thuộc lĩnh vực việc làm",
+    menu: true,
+  },
+  congbo: { args: "<số>", description: "Công bố câu trả lời lên hỏi đáp chung", example: "/congbo 12" },
+  duyet: { args: "<số>", description: "Duyệt câu hỏi của phiên đối thoại lên màn hình", example: "/duyet 41" },
+  an: { args: "<số>", description: "Ẩn câu hỏi của phiên đối thoại", example: "/an 41" },
+  camket: {
+    args: "<phiên> | <nội dung> | <phụ trách> | <hạn>",
+    description: "Ghi cam kết sau phiên đối thoại",
+    example: "/camket 3 | Mở lớp tin học miễn phí cho thanh niên | Đoàn xã Hòa Phú | 30/06/2026",
+  },
+  xongcamket: { args: "<số>", description: "Ghi nhận một cam kết đã hoàn thành", example: "/xongcamket 5" },
+  baocaodoithoai: { args: "<phiên>", description: "Báo cáo phiên đối thoại", example: "/baocaodoithoai 3" },
+  giaoviec: {
+    description: "Giao việc có hạn cho đơn vị cấp dưới (gõ /giaoviec ? để giao nhanh bằng một dòng)",
+    example: "/giaoviec 15/12/2026 | Báo cáo tổng kết năm | Gửi file báo cáo qua email văn phòng | CD-A1,CD-A2",
+    menu: true,
+  },
+  ghichu: {
+    args: "<YYYY-MM|tháng này> <nội dung>",
+    description: "Thêm lưu ý vào hướng dẫn sinh hoạt tháng cho các chi đoàn trực thuộc",
+    example: "/ghichu 2026-12 Các chi đoàn đăng ký đội hình hiến máu trước ngày 15/12.",
+    menu: true,
+  },
+  sinhhoat: {
+    args: "[YYYY-MM]",
+    description: "Tình hình sinh hoạt chi đoàn (đã/chưa sinh hoạt, số người dự)",
+    example: "/sinhhoat 2026-11",
+    menu: true,
+  },
+  taochiendich: {
+    description: "Tạo chiến dịch tình nguyện (gõ /taochiendich ? để tạo nhanh bằng một dòng)",
+    example: "/taochiendich Chủ nhật xanh | 06/12/2026 07:00 | 06/12/2026 11:00 | Bờ kè ấp 1 | 30 | 04/12/2026",
+    menu: true,
+  },
+  chiendich: { args: "[số]", description: "Chiến dịch tình nguyện tôi phụ trách", example: "/chiendich 3", menu: true },
+  diemdanh: {
+    args: "<số> [1,3,5|tatca|vang <số>]",
+    description: "Điểm danh người tham gia chiến dịch tình nguyện",
+    example: "/diemdanh 3 1,2,5",
+    menu: true,
+  },
+  moi: {
+    args: "<vai trò> <mã đơn vị> [chủ đề]",
+    description: "Tạo mã mời vào đơn vị (vai trò: youth, secretary, cadre, admin)",
+    example: "/moi secretary CD-A1",
+    menu: true,
+  },
+
+  // ---------------------------------------------------------------- admin
+  phienmoi: {
+    args: "<tiêu đề> | <lãnh đạo> | <mã đơn vị> | <mở> | <đóng>",
+    description: "Tạo phiên đối thoại",
+    example: "/phienmoi Đảng với thanh niên năm 2026 | Bí thư Tỉnh ủy | TINH | 26/03/2026 08:00 | 26/03/2026 11:30",
+    menu: true,
+  },
+  dinhtuyen: {
+    args: "<mã đơn vị> <chủ đề|*> [mã người|xoa]",
+    description: "Đổi quy tắc phân công câu hỏi",
+    example: "/dinhtuyen XA-A viec_lam",
+    menu: true,
+  },
+} satisfies Record<string, CommandHelp>;
+
+/** The catalogue, looked up by a name read at run time. */
+export const commandCatalogue: Readonly<Record<string, CommandHelp>> = commandHelp;
+
+
+/**
+ * Words users type inside commands (compared case-insensitively, in NFC), shared by the
+ * features. Feature-specific lists live next to their texts (e.g. `guideKeywords` for months,
+ * `dialogueKeywords` for ratings).
+ */
+export const typedWords = {
+  /** "/ghichu <tháng> xóa", "/dinhtuyen … xoa": remove what was added. */
+  remove: ["xóa", "xoá", "xoa"],
+  /** "/diemdanh <số> tatca": everyone on the list. */
+  all: ["tatca", "tất cả", "all"],
+  /** "/diemdanh <số> vang 2,5": mark those absent. */
+  absent: ["vang", "vắng"],
+  /** "/giaoviec … | nhắc 7,3,1,0": the reminder days of a one-line task. */
+  remind: ["nhắc"],
+  /** "/giaoviec ?", "/taochiendich huongdan": show how to use the command. */
+  usage: ["?", "help", "huongdan", "hướng dẫn"],
+} as const;
