@@ -1,47 +1,41 @@
-import cron from "node-cron";
-import { vnDate, vnParts } from "./time.ts";
+import { Cron } from "croner";
+import { timeZone } from "./time.ts";
 
-const parsedCache = new Map<string, ReturnType<typeof cron.parse>>();
+/** Parsed patterns by zone and expression (a pattern is parsed once, not at every pass). */
+const parsed = new Map<string, Cron>();
 
+function pattern(expr: string): Cron {
+  const tz = timeZone();
+  const key = `${tz}\u0000${expr}`;
+  let c = parsed.get(key);
+  if (!c) {
+    // no callback: croner only evaluates the pattern, it schedules nothing
+    c = new Cron(expr, { timezone: tz, mode: "5-or-6-parts" });
+    parsed.set(key, c);
+  }
+  return c;
+}
+
+/** Whether an expression is a cron pattern (minute hour day month weekday, seconds optional first). */
 export function validCron(expr: string): boolean {
-  return cron.validate(expr);
+  try {
+    pattern(expr);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Instants in (from, to] at which a cron expression (minute hour dom month dow, Vietnam
- * time) fires. node-cron parses the expression; we enumerate day by day so catching up a
- * month of missed ticks costs microseconds. dom and dow combine as in classic cron (OR
- * when both are restricted).
+ * Instants in (from, to] at which a cron expression fires, in the configured time zone
+ * (croner evaluates it; day of month and day of week combine as in classic cron, OR when
+ * both are restricted). At most `limit` instants, the earliest first.
  */
 export function occurrences(expr: string, from: Date, to: Date, limit = 1000): Date[] {
-  let f = parsedCache.get(expr);
-  if (!f) {
-    f = cron.parse(expr);
-    parsedCache.set(expr, f);
-  }
-  const dom = new Set(f.dayOfMonth.filter((x): x is number => typeof x === "number"));
-  const dow = new Set(f.dayOfWeek.filter((x): x is number => typeof x === "number").map((d) => d % 7));
-  const months = new Set(f.month);
-  const domRestricted = dom.size < 31;
-  const dowRestricted = dow.size < 7;
   const out: Date[] = [];
-  const start = vnParts(from);
-  let day = vnDate(start.year, start.month, start.day);
-  const hours = [...f.hour].sort((a, b) => a - b);
-  const minutes = [...f.minute].sort((a, b) => a - b);
-  while (day.getTime() <= to.getTime() && out.length < limit) {
-    const p = vnParts(day);
-    const domOk = dom.has(p.day);
-    const dowOk = dow.has(p.weekday);
-    const dayOk = months.has(p.month) && (domRestricted && dowRestricted ? domOk || dowOk : domOk && dowOk);
-    if (dayOk) {
-      for (const h of hours)
-        for (const m of minutes) {
-          const t = vnDate(p.year, p.month, p.day, h, m);
-          if (t > from && t <= to) out.push(t);
-        }
-    }
-    day = vnDate(p.year, p.month, p.day + 1);
+  for (const at of pattern(expr).enumerate(from)) {
+    if (at.getTime() > to.getTime() || out.length >= limit) break;
+    out.push(at);
   }
-  return out.slice(0, limit);
+  return out;
 }

@@ -1,82 +1,113 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createAdaptorServer, type HttpBindings } from "@hono/node-server";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Logger } from "pino";
+import type { Channel } from "./channel.ts";
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+/** Hono over node:http: handlers reach the raw request as `c.env.incoming` when they must. */
+export type HttpEnv = { Bindings: HttpBindings };
+export type HttpApp = Hono<HttpEnv>;
+export type HttpContext = Context<HttpEnv>;
 
-export class BodyTooLarge extends Error {}
-
-/** Read a request body, refusing more than `max` bytes. */
-export function readBody(req: IncomingMessage, max = 256 * 1024): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
+/** Refuse a body over `max` bytes with 413: by Content-Length before reading, else while reading. */
+export function limitBody(max: number): MiddlewareHandler<HttpEnv> {
+  return bodyLimit({ maxSize: max, onError: (c) => c.json({ error: "body too large" }, 413) });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const data = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(data);
+/**
+ * The request body parsed as JSON, or `{ ok: false }` when it is not JSON (the caller answers
+ * 400). An empty body reads as `empty` when given, else as malformed.
+ */
+export async function readJson(c: HttpContext, empty?: unknown): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const text = await c.req.text();
+  if (!text.trim()) return empty === undefined ? { ok: false } : { ok: true, value: empty };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
 }
 
-/** A tiny route table over node:http: exact "METHOD /path" or prefix routes "METHOD /prefix/*". */
+/** Largest webhook body accepted (Telegram and Zalo updates are a few kilobytes). */
+export const WEBHOOK_MAX_BYTES = 64 * 1024;
+
+/**
+ * A platform's webhook route: the secret header is checked before the body is read (401
+ * without reading it), the body is capped (413), the answer goes out at once, and the work
+ * after it is handed to `track` (so a stop can wait for it).
+ */
+export function mountWebhook(app: HttpApp, channel: Channel, track: (work: Promise<unknown>) => void): void {
+  const { webhookPath, webhookAuthorized, handleWebhook } = channel;
+  if (!webhookPath || !webhookAuthorized || !handleWebhook) throw new Error(`channel ${channel.name} has no webhook with a secret check`);
+  app.post(
+    webhookPath,
+    async (c, next) => (webhookAuthorized.call(channel, c.env.incoming.headers) ? next() : c.json({ ok: false }, 401)),
+    limitBody(WEBHOOK_MAX_BYTES),
+    async (c) => {
+      const body = Buffer.from(await c.req.arrayBuffer());
+      const r = await handleWebhook.call(channel, c.env.incoming, body);
+      const after = r.after;
+      // started on the next turn of the event loop, once the answer is on its way
+      if (after) track(new Promise((resolve) => setImmediate(resolve)).then(after));
+      return c.json({ ok: r.status === 200 }, r.status as ContentfulStatusCode);
+    },
+  );
+}
+
+/** Headers of the HTML pages we serve (inline scripts of our own, nothing from elsewhere). */
+export const PAGE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "content-security-policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+  "x-content-type-options": "nosniff",
+} as const;
+
+/**
+ * One HTTP server: a Hono app with JSON 404/500 answers (never a stack), and an explicit
+ * listen/close lifecycle (close ends every open connection, streams included).
+ */
 export class HttpServer {
-  private routes: { method: string; path: string; prefix: boolean; handler: Handler }[] = [];
-  private server: Server;
+  readonly app: HttpApp = new Hono<HttpEnv>({ strict: false });
+  private server: Server | null = null;
 
   constructor(private log: Logger) {
-    this.server = createServer((req, res) => void this.dispatch(req, res));
-    this.server.keepAliveTimeout = 65_000;
-  }
-
-  route(method: string, path: string, handler: Handler): this {
-    const prefix = path.endsWith("/*");
-    this.routes.push({ method, path: prefix ? path.slice(0, -1) : path, prefix, handler });
-    return this;
-  }
-
-  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const r = this.routes.find(
-      (x) => x.method === req.method && (x.prefix ? url.pathname.startsWith(x.path) : url.pathname === x.path),
-    );
-    try {
-      if (!r) return sendJson(res, 404, { error: "not found" });
-      await r.handler(req, res, url);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) {
-        if (!res.headersSent) sendJson(res, 413, { error: "body too large" });
-        return;
-      }
-      this.log.error({ err: e, path: url.pathname }, "http handler failed");
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-      else res.end();
-    }
+    this.app.use("*", async (c, next) => {
+      await next();
+      if (!c.res.headers.has("cache-control")) c.header("cache-control", "no-store");
+    });
+    this.app.notFound((c) => c.json({ error: "not found" }, 404));
+    this.app.onError((err, c) => {
+      if (err instanceof HTTPException) return c.json({ error: err.message || "error" }, err.status);
+      this.log.error({ err, path: c.req.path }, "http handler failed");
+      return c.json({ error: "internal error" }, 500);
+    });
   }
 
   listen(port: number, host: string): Promise<number> {
+    const server = createAdaptorServer({
+      fetch: this.app.fetch as Parameters<typeof createAdaptorServer>[0]["fetch"],
+      hostname: host,
+      // keep the process's own fetch/Request/Response untouched (the LLM client, grammY)
+      overrideGlobalObjects: false,
+    }) as Server;
+    server.keepAliveTimeout = 65_000;
+    this.server = server;
     return new Promise((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(port, host, () => resolve((this.server.address() as AddressInfo).port));
+      server.once("error", reject);
+      server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
     });
   }
 
   close(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return Promise.resolve();
     return new Promise((resolve) => {
-      this.server.closeAllConnections();
-      this.server.close(() => resolve());
+      server.close(() => resolve());
+      server.closeAllConnections();
     });
   }
 }

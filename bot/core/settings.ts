@@ -15,6 +15,31 @@ const url = (protocols: string[]) =>
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** "2026-02-17" is a real calendar date. */
+function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() + 1 === Number(m[2]) && d.getUTCDate() === Number(m[3]);
+}
+
+/** Comma-separated YYYY-MM-DD dates → the list; a bad entry is named by its position (values are never echoed). */
+const dateList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean)
+      // dates as the bot shows them (dd/mm/yyyy) are accepted as well as YYYY-MM-DD
+      .map((x) => x.replace(/^(\d{2})\/(\d{2})\/(\d{4})$/, "$3-$2-$1")),
+  )
+  .superRefine((days, ctx) => {
+    days.forEach((d, i) => {
+      if (!isCalendarDate(d)) ctx.addIssue({ code: "custom", message: `entry ${i + 1} is not a date dd/mm/yyyy or YYYY-MM-DD (e.g. 17/02/2026,2026-09-03)` });
+    });
+  });
+
 /**
  * Every setting of DESIGN.md, validated at start. The core declares what it can be told;
  * the composition root (bot/app/config.ts) reads it from the environment.
@@ -62,6 +87,8 @@ export const configSchema = z
           return false;
         }
       }, "must be an IANA time zone such as Asia/Ho_Chi_Minh"),
+    /** Extra public holidays of the installation (comma-separated dd/mm/yyyy or YYYY-MM-DD), skipped by working-day counts. */
+    HOLIDAYS: dateList.default([]),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Secret used to pseudonymise and encrypt anonymous askers. Generated and stored in the database when absent. */
     APP_SECRET: z.string().min(16).optional(),

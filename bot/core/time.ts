@@ -1,27 +1,111 @@
-/** Vietnam time helpers: all dates users see are Asia/Ho_Chi_Minh, dd/mm/yyyy. */
+/**
+ * Local time helpers: every date users see is in the configured zone (TZ, Asia/Ho_Chi_Minh by
+ * default), dd/mm/yyyy. The zone's offset is computed with Intl for each instant, so a zone
+ * with daylight saving time works too. The names keep their "vn" prefix: Vietnam is the
+ * default and the call sites stay as they were.
+ */
 
 export const VN_TZ = "Asia/Ho_Chi_Minh";
-/** Vietnam has no daylight saving time: UTC+7 all year. */
-const VN_OFFSET_MS = 7 * 3600_000;
 
-const pad = (n: number) => String(n).padStart(2, "0");
+let zone = VN_TZ;
+let formatter = makeFormatter(zone);
+let extraHolidays = new Set<string>();
+/** UTC day index → the zone's offset all through that day and the ones either side (see steadyOffset). */
+let steady = new Map<number, number | null>();
 
-/** Calendar parts of an instant in Vietnam time. */
-export function vnParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
-  const t = new Date(d.getTime() + VN_OFFSET_MS);
-  return {
-    year: t.getUTCFullYear(),
-    month: t.getUTCMonth() + 1,
-    day: t.getUTCDate(),
-    hour: t.getUTCHours(),
-    minute: t.getUTCMinutes(),
-    weekday: t.getUTCDay(),
-  };
+function makeFormatter(tz: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: tz,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    weekday: "short",
+  });
 }
 
-/** The instant of a Vietnam wall-clock time. */
+/**
+ * Set the zone and the installation's extra public holidays (YYYY-MM-DD), from the validated
+ * configuration. Called by buildServices at start; without it the zone is Asia/Ho_Chi_Minh.
+ */
+export function configureTime(o: { tz?: string; holidays?: readonly string[] }): void {
+  zone = o.tz ?? VN_TZ;
+  formatter = makeFormatter(zone);
+  steady = new Map();
+  extraHolidays = new Set((o.holidays ?? []).map(isoToVn));
+}
+
+/** The configured IANA time zone. */
+export function timeZone(): string {
+  return zone;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+const DAY_MS = 86_400_000;
+
+/** Calendar parts read by Intl (the slow path, near an offset change). */
+function intlParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, weekday: 0 };
+  for (const part of formatter.formatToParts(d)) {
+    if (part.type === "weekday") out.weekday = WEEKDAYS[part.value] ?? 0;
+    else if (part.type === "year" || part.type === "month" || part.type === "day" || part.type === "hour" || part.type === "minute")
+      out[part.type] = Number(part.value);
+  }
+  return out;
+}
+
+/** The zone's offset from UTC (ms) at an instant, read by Intl. */
+function offsetAt(ms: number): number {
+  const d = new Date(ms);
+  const p = intlParts(d);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, d.getUTCSeconds(), d.getUTCMilliseconds());
+  return wall - ms;
+}
+
+/**
+ * The zone's offset when it is the same from the start of UTC day `day - 1` to the end of
+ * `day + 1` (zones change their offset at most twice a year, never back and forth within
+ * three days), else null. Cached, so most conversions are plain arithmetic.
+ */
+function steadyOffset(day: number): number | null {
+  let o = steady.get(day);
+  if (o === undefined) {
+    const a = offsetAt((day - 1) * DAY_MS);
+    o = a === offsetAt((day + 2) * DAY_MS) ? a : null;
+    if (steady.size > 4096) steady.clear();
+    steady.set(day, o);
+  }
+  return o;
+}
+
+/** Calendar parts of an instant in the configured zone. */
+export function vnParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+  const o = steadyOffset(Math.floor(d.getTime() / DAY_MS));
+  if (o === null) return intlParts(d);
+  const t = new Date(d.getTime() + o);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes(), weekday: t.getUTCDay() };
+}
+
+/**
+ * The instant of a wall-clock time in the configured zone. Out-of-range parts roll over
+ * (day 32 is the 1st of the next month). A time skipped by a daylight-saving jump is moved
+ * forward by the jump; a repeated time is the first of the two.
+ */
 export function vnDate(year: number, month: number, day: number, hour = 0, minute = 0): Date {
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - VN_OFFSET_MS);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // offsets are within ±14 h, so the instant lies in the wall day or the one either side
+  const o = steadyOffset(Math.floor(wall / DAY_MS));
+  if (o !== null) return new Date(wall - o);
+  const before = offsetAt(wall - DAY_MS);
+  const candidates = new Set([before, offsetAt(wall), offsetAt(wall + DAY_MS)]);
+  const valid = [...candidates].map((x) => wall - x).filter((t) => offsetAt(t) === wall - t);
+  // none valid: the time falls in a gap, so it is read with the offset before the jump
+  return new Date(valid.length ? Math.min(...valid) : wall - before);
 }
 
 export function formatDate(d: Date): string {
@@ -82,8 +166,8 @@ export function vnDayStart(d: Date, days = 0): Date {
 /**
  * Vietnamese public holidays (dd/mm/yyyy, solar) for the years the product runs in,
  * including the lunar ones (Tết Nguyên Đán, Giỗ Tổ Hùng Vương) as announced, and days off
- * in lieu. An installation extends the list through the HOLIDAYS environment variable
- * (comma-separated dd/mm/yyyy).
+ * in lieu. An installation adds its own through the HOLIDAYS setting (comma-separated
+ * YYYY-MM-DD, validated in settings.ts and passed to configureTime).
  */
 const HOLIDAYS = [
   // 2025
@@ -100,19 +184,19 @@ const HOLIDAYS = [
   "01/05/2028", "01/09/2028", "02/09/2028",
 ];
 
-let holidaySet: Set<string> | null = null;
-function holidays(): Set<string> {
-  if (!holidaySet) {
-    const extra = (process.env.HOLIDAYS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-    holidaySet = new Set([...HOLIDAYS, ...extra]);
-  }
-  return holidaySet;
+const BUILT_IN_HOLIDAYS = new Set(HOLIDAYS);
+
+/** "2026-02-17" → "17/02/2026" (the form formatDate gives). */
+function isoToVn(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
 }
 
 export function isWorkingDay(d: Date): boolean {
   const p = vnParts(d);
   if (p.weekday === 0 || p.weekday === 6) return false;
-  return !holidays().has(formatDate(d));
+  const key = formatDate(d);
+  return !BUILT_IN_HOLIDAYS.has(key) && !extraHolidays.has(key);
 }
 
 /**

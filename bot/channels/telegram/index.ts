@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { Bot, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe, BotCommand } from "grammy/types";
@@ -10,8 +10,7 @@ import { renderTelegramHtml } from "../../core/text.ts";
 import { coreText } from "../../../prompts/vi/core.ts";
 import type { Channel, ChannelSender, DeliveryResult, WebhookResult } from "../../core/channel.ts";
 import { TELEGRAM_TRAITS } from "./traits.ts";
-import { menuText } from "../../../prompts/vi/core.ts";
-import type { Role } from "../../core/context.ts";
+import { helpOf, menuOf, type Menus } from "../../core/commands.ts";
 
 /** Parse a Telegram update into the core's Incoming; null for what the bot ignores. */
 export function telegramIncoming(u: Update): Incoming | null {
@@ -53,8 +52,13 @@ export interface TelegramOptions {
   ratePerSecond: number;
   log: Logger;
   core: Core;
-  /** Command menus per role (command → description). */
-  menus: Record<Role | "guest", string[]>;
+  /** Command menus per role (names; descriptions from the catalogue prompts/vi/commands.ts). */
+  menus: Menus;
+}
+
+/** Telegram's BotCommand list of a menu (at most 100; descriptions of 3–256 characters). */
+function menuCommands(names: readonly string[]): BotCommand[] {
+  return names.slice(0, 100).map((c) => ({ command: c, description: (helpOf(c)?.description ?? c).slice(0, 256) }));
 }
 
 /** The Telegram channel: grammY for the API, the runner for polling, our own webhook endpoint. */
@@ -135,10 +139,15 @@ export class TelegramChannel implements Channel {
     this.runner = null;
   }
 
-  /** Webhook endpoint: secret checked in constant time, update stored, 200 at once, handled after. */
+  /** The webhook's secret header, compared in constant time. */
+  webhookAuthorized(headers: IncomingHttpHeaders): boolean {
+    const got = headers["x-telegram-bot-api-secret-token"];
+    return safeEqual(typeof got === "string" ? got : "", this.o.webhookSecret ?? "");
+  }
+
+  /** Webhook endpoint: secret checked, update stored, 200 at once, handled after. */
   async handleWebhook(req: IncomingMessage, body: Buffer): Promise<WebhookResult> {
-    const got = req.headers["x-telegram-bot-api-secret-token"];
-    if (!safeEqual(typeof got === "string" ? got : "", this.o.webhookSecret ?? "")) return { status: 401 };
+    if (!this.webhookAuthorized(req.headers)) return { status: 401 };
     let update: Update;
     try {
       update = JSON.parse(body.toString("utf8")) as Update;
@@ -151,20 +160,17 @@ export class TelegramChannel implements Channel {
   }
 
   private async setMenus(): Promise<void> {
-    const cmds = (names: string[]): BotCommand[] => names.map((c) => ({ command: c, description: menuText[c] ?? c }));
-    await this.bot.api.setMyCommands(cmds(this.o.menus.youth));
-    await this.bot.api.setMyCommands(cmds(this.o.menus.youth), { language_code: "vi" });
+    await this.bot.api.setMyCommands(menuCommands(this.o.menus.youth));
+    await this.bot.api.setMyCommands(menuCommands(this.o.menus.youth), { language_code: "vi" });
   }
 
   /** Secretaries and cadres get their own command menu in their chat. */
   private async refreshMenu(incoming: Incoming): Promise<void> {
     const { memberships } = await this.o.core.loadPerson(incoming);
-    const roles = new Set(memberships.map((m) => m.role));
-    const names = new Set(this.o.menus.youth);
-    for (const r of ["secretary", "cadre", "admin"] as const) if (roles.has(r)) for (const c of this.o.menus[r]) names.add(c);
-    if (names.size === this.o.menus.youth.length) return;
+    const roles = memberships.map((m) => m.role);
+    if (!roles.some((r) => r !== "youth")) return;
     await this.bot.api.setMyCommands(
-      [...names].map((c) => ({ command: c, description: menuText[c] ?? c })),
+      menuCommands(menuOf(this.o.menus, roles)),
       { scope: { type: "chat", chat_id: Number(incoming.chatId) } },
     );
   }

@@ -1,17 +1,21 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { getCookie, setCookie } from "hono/cookie";
+import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { z } from "zod";
 import type { Core } from "../../core/router.ts";
 import type { Services } from "../../core/context.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
 import type { Channel, ChannelSender, DeliveryResult } from "../../core/channel.ts";
 import { WEB_TRAITS } from "./traits.ts";
-import { type HttpServer, readBody, sendJson } from "../../core/http.ts";
+import { type HttpApp, type HttpContext, limitBody, PAGE_HEADERS, readJson } from "../../core/http.ts";
 import { webText } from "../../../prompts/vi/web.ts";
 
 const PAGE_URL = new URL("../../../prompts/web/chat.html", import.meta.url);
+const COOKIE = "sid";
+const COOKIE_MAX_AGE = 30 * 86_400;
 
+const loginSchema = z.object({ persona: z.string().max(64).optional(), name: z.string().trim().min(1).max(60).optional() });
 const sendSchema = z.union([
   z.object({ requestId: z.string().min(8).max(64), text: z.string().max(20_000) }),
   z.object({ requestId: z.string().min(8).max(64), choice: z.object({ setId: z.number().int().positive(), index: z.number().int().min(1).max(100) }) }),
@@ -23,15 +27,57 @@ interface Session {
 }
 
 /**
+ * One open event stream of a browser. Messages published while the backlog is being read
+ * wait, then go out after it, except those the backlog already held.
+ */
+class Stream {
+  private backlogMax = 0;
+  private waiting: { id: number; data: string }[] | null = [];
+  private closed!: () => void;
+  readonly done = new Promise<void>((resolve) => (this.closed = resolve));
+
+  constructor(private sse: SSEStreamingApi) {
+    sse.onAbort(() => this.closed());
+  }
+
+  publish(id: number, data: string): void {
+    if (this.waiting) this.waiting.push({ id, data });
+    else this.write(id, data);
+  }
+
+  /** Write the backlog, then what was published meanwhile. */
+  open(backlog: { id: number; data: string }[]): void {
+    for (const m of backlog) this.write(m.id, m.data);
+    this.backlogMax = backlog.at(-1)?.id ?? 0;
+    const waiting = this.waiting ?? [];
+    this.waiting = null;
+    for (const m of waiting.sort((x, y) => x.id - y.id)) this.write(m.id, m.data);
+  }
+
+  ping(): void {
+    void this.sse.write(": ping\n\n");
+  }
+
+  end(): void {
+    this.closed();
+  }
+
+  private write(id: number, data: string): void {
+    if (id <= this.backlogMax) return;
+    void this.sse.writeSSE({ id: String(id), data });
+  }
+}
+
+/**
  * The web chat: a page on 127.0.0.1, a JSON API and a server-sent event stream. It goes
  * through the same core and outbox as every other channel: the "send" of this channel
  * publishes the outbox row to the browser's open streams; history is read back from
- * the outbox, so a reload or a reconnect loses nothing.
+ * the outbox, so a reload or a reconnect (Last-Event-ID) loses nothing.
  */
 export class WebChannel implements Channel {
   readonly name = "web" as const;
   readonly traits = WEB_TRAITS;
-  private streams = new Map<string, Set<ServerResponse>>();
+  private streams = new Map<string, Set<Stream>>();
   private page: string | null = null;
 
   constructor(
@@ -40,25 +86,17 @@ export class WebChannel implements Channel {
     private opts: { demo: boolean },
   ) {}
 
-  mount(http: HttpServer): void {
-    http
-      .route("GET", "/", (_req, res) => this.servePage(res))
-      .route("GET", "/api/personas", async (_req, res) => sendJson(res, 200, { demo: this.opts.demo, personas: this.opts.demo ? await this.personas() : [] }))
-      .route("POST", "/api/login", (req, res) => this.login(req, res))
-      .route("POST", "/api/send", (req, res) => this.send(req, res))
-      .route("GET", "/api/messages", (req, res, url) => this.history(req, res, url))
-      .route("GET", "/api/events", (req, res, url) => this.events(req, res, url))
-      .route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true }));
-  }
-
-  private servePage(res: ServerResponse): void {
-    this.page ??= readFileSync(PAGE_URL, "utf8").replace("/*TEXTS*/{}", JSON.stringify(webText));
-    res.writeHead(200, {
-      "content-type": "text/html; charset=utf-8",
-      "content-security-policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
-      "x-content-type-options": "nosniff",
+  mount(app: HttpApp): void {
+    app.get("/", (c) => {
+      this.page ??= readFileSync(PAGE_URL, "utf8").replace("/*TEXTS*/{}", JSON.stringify(webText));
+      return c.body(this.page, 200, PAGE_HEADERS);
     });
-    res.end(this.page);
+    app.get("/api/personas", async (c) => c.json({ demo: this.opts.demo, personas: this.opts.demo ? await this.personas() : [] }));
+    app.post("/api/login", limitBody(4096), (c) => this.login(c));
+    app.post("/api/send", limitBody(64 * 1024), (c) => this.send(c));
+    app.get("/api/messages", (c) => this.history(c));
+    app.get("/api/events", (c) => this.events(c));
+    app.get("/healthz", (c) => c.json({ ok: true }));
   }
 
   /** Demo people (seeded with web identities "demo-…") a visitor may act as. */
@@ -78,47 +116,46 @@ export class WebChannel implements Channel {
     });
   }
 
-  private cookie(req: IncomingMessage): Session | null {
-    const raw = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
+  /** The session of a signed cookie `base64url(json).mac`; the MAC is compared in constant time. */
+  private session(c: HttpContext): Session | null {
+    const raw = getCookie(c, COOKIE);
     if (!raw) return null;
-    const [b64, mac] = decodeURIComponent(raw).split(".");
-    if (!b64 || !mac || this.s.secrets.mac(b64) !== mac) return null;
+    const [b64, mac] = raw.split(".");
+    if (!b64 || !mac) return null;
+    const want = Buffer.from(this.s.secrets.mac(b64));
+    const got = Buffer.from(mac);
+    if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
     try {
-      return JSON.parse(Buffer.from(b64, "base64url").toString("utf8")) as Session;
+      const v = JSON.parse(Buffer.from(b64, "base64url").toString("utf8")) as Partial<Session>;
+      return typeof v.userId === "string" && typeof v.name === "string" ? { userId: v.userId, name: v.name } : null;
     } catch {
       return null;
     }
   }
 
-  private async login(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = z
-      .object({ persona: z.string().max(64).optional(), name: z.string().trim().min(1).max(60).optional() })
-      .safeParse(JSON.parse((await readBody(req, 4096)).toString("utf8") || "{}"));
-    if (!body.success) return sendJson(res, 400, { error: webText.badRequest });
+  private async login(c: HttpContext): Promise<Response> {
+    const json = await readJson(c, {});
+    const body = json.ok ? loginSchema.safeParse(json.value) : null;
+    if (!body?.success) return c.json({ error: webText.badRequest }, 400);
     let session: Session;
     if (body.data.persona) {
-      if (!this.opts.demo || !(await this.personas()).some((p) => p.key === body.data.persona)) return sendJson(res, 403, { error: webText.badRequest });
-      const persona = (await this.personas()).find((p) => p.key === body.data.persona)!;
+      const persona = this.opts.demo ? (await this.personas()).find((p) => p.key === body.data.persona) : undefined;
+      if (!persona) return c.json({ error: webText.badRequest }, 403);
       session = { userId: persona.key, name: persona.name };
     } else {
       session = { userId: `v-${randomUUID()}`, name: body.data.name ?? webText.visitor };
     }
     const b64 = Buffer.from(JSON.stringify(session)).toString("base64url");
-    res.setHeader("set-cookie", `sid=${encodeURIComponent(`${b64}.${this.s.secrets.mac(b64)}`)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=2592000`);
-    sendJson(res, 200, { userId: session.userId, name: session.name });
+    setCookie(c, COOKIE, `${b64}.${this.s.secrets.mac(b64)}`, { httpOnly: true, sameSite: "Strict", path: "/", maxAge: COOKIE_MAX_AGE });
+    return c.json({ userId: session.userId, name: session.name });
   }
 
-  private async send(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const session = this.cookie(req);
-    if (!session) return sendJson(res, 401, { error: webText.loginFirst });
-    let json: unknown;
-    try {
-      json = JSON.parse((await readBody(req, 64 * 1024)).toString("utf8"));
-    } catch {
-      return sendJson(res, 400, { error: webText.badRequest });
-    }
-    const body = sendSchema.safeParse(json);
-    if (!body.success) return sendJson(res, 400, { error: webText.badRequest });
+  private async send(c: HttpContext): Promise<Response> {
+    const session = this.session(c);
+    if (!session) return c.json({ error: webText.loginFirst }, 401);
+    const json = await readJson(c);
+    const body = json.ok ? sendSchema.safeParse(json.value) : null;
+    if (!body?.success) return c.json({ error: webText.badRequest }, 400);
     const incoming: Incoming = {
       channel: "web",
       chatId: session.userId,
@@ -127,7 +164,7 @@ export class WebChannel implements Channel {
       ...("text" in body.data ? { text: body.data.text } : { choice: body.data.choice }),
     };
     await this.core.receive(incoming, `${session.userId}:${body.data.requestId}`);
-    sendJson(res, 202, { ok: true });
+    return c.json({ ok: true }, 202);
   }
 
   private async rows(chatId: string, after: number) {
@@ -140,26 +177,31 @@ export class WebChannel implements Channel {
     return rows.map((r) => ({ id: r.id, at: r.sentAt, ...(JSON.parse(r.payload) as OutboxPayload) }));
   }
 
-  private async history(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const session = this.cookie(req);
-    if (!session) return sendJson(res, 401, { error: webText.loginFirst });
-    sendJson(res, 200, { messages: await this.rows(session.userId, Number(url.searchParams.get("after") ?? 0) || 0) });
+  private async history(c: HttpContext): Promise<Response> {
+    const session = this.session(c);
+    if (!session) return c.json({ error: webText.loginFirst }, 401);
+    return c.json({ messages: await this.rows(session.userId, Number(c.req.query("after") ?? 0) || 0) });
   }
 
-  private async events(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const session = this.cookie(req);
-    if (!session) return sendJson(res, 401, { error: webText.loginFirst });
-    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
-    const after = Number(req.headers["last-event-id"] ?? url.searchParams.get("after") ?? 0) || 0;
-    for (const m of await this.rows(session.userId, after)) res.write(`id: ${m.id}\ndata: ${JSON.stringify(m)}\n\n`);
-    const set = this.streams.get(session.userId) ?? new Set();
-    set.add(res);
-    this.streams.set(session.userId, set);
-    const ping = setInterval(() => res.write(": ping\n\n"), 25_000);
-    req.on("close", () => {
-      clearInterval(ping);
-      set.delete(res);
-      if (!set.size) this.streams.delete(session.userId);
+  /** The event stream: the backlog after Last-Event-ID (or ?after=), then every new message. */
+  private events(c: HttpContext): Response {
+    const session = this.session(c);
+    if (!session) return c.json({ error: webText.loginFirst }, 401);
+    const after = Number(c.req.header("last-event-id") ?? c.req.query("after") ?? 0) || 0;
+    return streamSSE(c, async (sse) => {
+      const stream = new Stream(sse);
+      const set = this.streams.get(session.userId) ?? new Set();
+      set.add(stream);
+      this.streams.set(session.userId, set);
+      const ping = setInterval(() => stream.ping(), 25_000);
+      try {
+        stream.open((await this.rows(session.userId, after)).map((m) => ({ id: m.id, data: JSON.stringify(m) })));
+        await stream.done;
+      } finally {
+        clearInterval(ping);
+        set.delete(stream);
+        if (!set.size && this.streams.get(session.userId) === set) this.streams.delete(session.userId);
+      }
     });
   }
 
@@ -170,7 +212,7 @@ export class WebChannel implements Channel {
       concurrency: 8,
       send: async (chatId, payload, rowId): Promise<DeliveryResult> => {
         const data = JSON.stringify({ id: rowId, at: new Date(), ...payload });
-        for (const res of this.streams.get(chatId) ?? []) res.write(`id: ${rowId}\ndata: ${data}\n\n`);
+        for (const stream of this.streams.get(chatId) ?? []) stream.publish(rowId, data);
         return { ok: true, messageId: `web-${rowId}` };
       },
     };
@@ -184,7 +226,7 @@ export class WebChannel implements Channel {
   }
 
   closeStreams(): void {
-    for (const set of this.streams.values()) for (const r of set) r.end();
+    for (const set of this.streams.values()) for (const stream of set) stream.end();
     this.streams.clear();
   }
 }

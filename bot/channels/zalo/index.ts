@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import type { Core } from "../../core/router.ts";
@@ -41,6 +41,8 @@ export interface ZaloOptions {
   webhookSecret?: string;
   ratePerSecond: number;
   pollTimeoutSec?: number;
+  /** How long past the poll timeout a getUpdates may hang before it is given up (the client's default when unset). */
+  pollGraceMs?: number;
   log: Logger;
   core: Core;
 }
@@ -56,7 +58,7 @@ export class ZaloChannel implements Channel {
   private loopDone: Promise<void> | null = null;
 
   constructor(private o: ZaloOptions) {
-    this.client = new ZaloClient({ token: o.token, baseUrl: o.baseUrl });
+    this.client = new ZaloClient({ token: o.token, baseUrl: o.baseUrl, pollGraceMs: o.pollGraceMs });
   }
 
   async start(): Promise<void> {
@@ -110,10 +112,15 @@ export class ZaloChannel implements Channel {
     await this.o.core.receive(incoming, zaloUpdateKey(u));
   }
 
-  /** Webhook: secret compared in constant time, stored, 200 at once, handled after. */
+  /** The webhook's secret header, compared in constant time. */
+  webhookAuthorized(headers: IncomingHttpHeaders): boolean {
+    const got = headers["x-bot-api-secret-token"];
+    return safeEqual(typeof got === "string" ? got : "", this.o.webhookSecret ?? "");
+  }
+
+  /** Webhook: secret checked, stored, 200 at once, handled after. */
   async handleWebhook(req: IncomingMessage, body: Buffer): Promise<WebhookResult> {
-    const got = req.headers["x-bot-api-secret-token"];
-    if (!safeEqual(typeof got === "string" ? got : "", this.o.webhookSecret ?? "")) return { status: 401 };
+    if (!this.webhookAuthorized(req.headers)) return { status: 401 };
     let json: unknown;
     try {
       json = JSON.parse(body.toString("utf8"));

@@ -1,0 +1,143 @@
+import { request, type IncomingMessage } from "node:http";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Harness } from "../helpers/harness.ts";
+import { WebChannel } from "../../bot/channels/web/index.ts";
+import { HttpServer } from "../../bot/core/http.ts";
+import { OutboxWorker } from "../../bot/core/outbox/worker.ts";
+import { onboarding } from "../../handlers/onboarding/index.ts";
+import { helpText } from "../../prompts/vi/core.ts";
+import { webText } from "../../prompts/vi/web.ts";
+
+/** The web chat's HTTP API over a real socket: the real core, outbox and worker behind it. */
+let h: Harness;
+let web: WebChannel;
+let http: HttpServer;
+let worker: OutboxWorker;
+let base: string;
+
+beforeEach(async () => {
+  h = await Harness.create({ features: [onboarding] });
+  web = new WebChannel(h.s, h.core, { demo: false });
+  http = new HttpServer(h.s.log);
+  web.mount(http.app);
+  base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
+  worker = new OutboxWorker(h.s.outbox, web.sender(), h.s.log);
+  worker.start();
+});
+
+afterEach(async () => {
+  await web.stop();
+  await http.close();
+  await worker.stop();
+  await h.close();
+});
+
+async function login(name: string): Promise<string> {
+  const r = await fetch(`${base}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  expect(r.status).toBe(200);
+  return (r.headers.get("set-cookie") ?? "").split(";")[0]!;
+}
+
+let seq = 0;
+const send = (cookie: string, text: string) =>
+  fetch(`${base}/api/send`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ requestId: `req-${++seq}-abcdef`, text }) });
+
+async function until<T>(get: () => T | Promise<T>, ok: (v: T) => boolean, what: string, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await get();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** An open event stream: every event's id and parsed data, as they arrive. */
+function openEvents(cookie: string, lastEventId?: number) {
+  const events: { id: number; data: { id: number; text: string } }[] = [];
+  let res: IncomingMessage | null = null;
+  let buf = "";
+  const req = request(`${base}/api/events`, { headers: { cookie, ...(lastEventId ? { "last-event-id": String(lastEventId) } : {}) } }, (r) => {
+    res = r;
+    r.setEncoding("utf8");
+    r.on("data", (chunk: string) => {
+      buf += chunk;
+      let cut: number;
+      while ((cut = buf.indexOf("\n\n")) >= 0) {
+        const block = buf.slice(0, cut);
+        buf = buf.slice(cut + 2);
+        const id = /^id: ?(.*)$/m.exec(block)?.[1];
+        const data = /^data: ?(.*)$/m.exec(block)?.[1];
+        if (id !== undefined && data !== undefined) events.push({ id: Number(id), data: JSON.parse(data) as { id: number; text: string } });
+      }
+    });
+    r.on("error", () => undefined);
+  });
+  req.on("error", () => undefined);
+  req.end();
+  return {
+    events,
+    status: () => res?.statusCode,
+    type: () => res?.headers["content-type"],
+    close: () => req.destroy(),
+  };
+}
+
+describe("web chat HTTP API (Hono over a real socket)", () => {
+  it("When a body is not JSON, then the answer is 400 with the polite text, never a 500", async () => {
+    const cookie = await login("Lan");
+    for (const body of ["{not json", "", "[1,", "null"]) {
+      const r = await fetch(`${base}/api/send`, { method: "POST", headers: { "content-type": "application/json", cookie }, body });
+      expect(r.status).toBe(400);
+      expect(await r.json()).toEqual({ error: webText.badRequest });
+    }
+    const r = await fetch(`${base}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: "{\"name\":" });
+    expect(r.status).toBe(400);
+    expect(await r.text()).not.toMatch(/at .*\.ts|SyntaxError/);
+  });
+
+  it("When a body is over the route's limit, then the answer is 413 and nothing is received", async () => {
+    const cookie = await login("Lan");
+    const big = await fetch(`${base}/api/send`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ requestId: "req-big-abcdef", text: "x".repeat(70 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    const login413 = await fetch(`${base}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "y".repeat(5000) }) });
+    expect(login413.status).toBe(413);
+    expect(await h.s.prisma.inboundUpdate.count()).toBe(0);
+  });
+
+  it("When the cookie is missing or its MAC is forged, then the API answers 401", async () => {
+    const cookie = await login("Lan");
+    const [, value] = cookie.split("=");
+    const [b64, mac] = value!.split(".");
+    const forged = `sid=${b64}.${mac!.slice(0, -1)}${mac!.endsWith("A") ? "B" : "A"}`;
+    expect((await send(forged, "/trogiup")).status).toBe(401);
+    expect((await send("sid=garbage", "/trogiup")).status).toBe(401);
+    expect((await fetch(`${base}/api/messages`)).status).toBe(401);
+    expect((await fetch(`${base}/api/events`)).status).toBe(401);
+    expect((await send(cookie, "/trogiup")).status).toBe(202);
+  });
+
+  it("When a message is queued for an open event stream, then it arrives as an SSE event, and a reconnect with Last-Event-ID resumes after it", async () => {
+    const cookie = await login("Lan");
+    const stream = openEvents(cookie);
+    await until(stream.status, (s) => s === 200, "the stream to open");
+    expect(stream.type()).toMatch(/^text\/event-stream/);
+    expect((await send(cookie, "/trogiup")).status).toBe(202);
+    const [first] = await until(() => stream.events, (e) => e.length >= 1, "the first event");
+    expect(first!.data.text).toContain(helpText.header("Lan"));
+    expect(first!.data.id).toBe(first!.id);
+    stream.close();
+
+    expect((await send(cookie, "/trogiup")).status).toBe(202);
+    const history = async () => ((await (await fetch(`${base}/api/messages?after=0`, { headers: { cookie } })).json()) as { messages: { id: number }[] }).messages;
+    const ids = (await until(history, (m) => m.length >= 2, "the second answer")).map((m) => m.id);
+    const again = openEvents(cookie, first!.id);
+    const resumed = await until(() => again.events, (e) => e.length >= ids.length - 1, "the backlog after the last event");
+    again.close();
+    expect(resumed.map((e) => e.id)).toEqual(ids.filter((id) => id > first!.id));
+  });
+});
