@@ -1,4 +1,4 @@
-import cron, { type ScheduledTask } from "node-cron";
+import { Cron } from "croner";
 import type { Feature, Services } from "../bot/core/context.ts";
 import { JobRunner, type JobHandler } from "./jobs.ts";
 import { occurrences } from "../bot/core/cron.ts";
@@ -7,13 +7,13 @@ import { occurrences } from "../bot/core/cron.ts";
 const MAX_CATCH_UP_MS = 35 * 86_400_000;
 
 /**
- * node-cron only ticks. Each tick (every few seconds) runs the features' periodic ticks for
- * every cron occurrence since the last processed one (stored in the database, so ticks
- * missed while the process was down are caught up at start), then runs the durable jobs
- * that are due. Ticks only ensure jobs by dedupe key, so two instances never double work.
+ * croner ticks (every few seconds) and, through bot/core/cron.ts, tells which occurrences of
+ * each feature's cron fell since the last pass. Each tick runs the features' periodic ticks
+ * for every occurrence since the last processed one (stored in the database, so ticks missed
+ * while the process was down are caught up at start), then runs the durable jobs that are due. Ticks only ensure jobs by dedupe key, so two instances never double work.
  */
 export class Scheduler {
-  private task: ScheduledTask | null = null;
+  private task: Cron | null = null;
   private busy: Promise<void> | null = null;
   readonly runner: JobRunner;
 
@@ -30,11 +30,11 @@ export class Scheduler {
 
   async start(): Promise<void> {
     await this.tick();
-    this.task = cron.schedule(this.tickEvery, () => void this.tick(), { name: "scheduler", noOverlap: true });
+    this.task = new Cron(this.tickEvery, { protect: true }, () => this.tick());
   }
 
   async stop(): Promise<void> {
-    await this.task?.destroy();
+    this.task?.stop();
     this.task = null;
     await this.busy;
   }

@@ -8,7 +8,7 @@ import { buildServices } from "./services.ts";
 import { Core } from "../core/router.ts";
 import { Secrets } from "../core/secrets.ts";
 import { createLlm, type Llm } from "../core/llm.ts";
-import { HttpServer, readBody, sendJson } from "../core/http.ts";
+import { HttpServer, mountWebhook } from "../core/http.ts";
 import { TelegramChannel } from "../channels/telegram/index.ts";
 import { WebChannel } from "../channels/web/index.ts";
 import { ZaloChannel } from "../channels/zalo/index.ts";
@@ -70,8 +70,8 @@ export class App {
     for (const channel of this.buildChannels()) this.channels.push(channel);
     if (this.web) {
       const http = new HttpServer(log.child({ http: "web" }));
-      this.web.mount(http);
-      for (const f of features) f.web?.(http, this.s);
+      this.web.mount(http.app);
+      for (const f of features) f.web?.(http.app, this.s);
       this.webPort = await http.listen(config.WEB_PORT, config.WEB_HOST);
       this.servers.push(http);
       log.info({ url: `http://${config.WEB_HOST}:${this.webPort}/` }, "web chat ready");
@@ -145,19 +145,12 @@ export class App {
   private async startWebhookServer(): Promise<void> {
     const { config, log } = this.o;
     const http = new HttpServer(log.child({ http: "webhook" }));
-    for (const channel of this.channels) {
-      if (!channel.handleWebhook || !channel.webhookPath) continue;
-      http.route("POST", channel.webhookPath, async (req, res) => {
-        const body = await readBody(req, 1024 * 1024);
-        const r = await channel.handleWebhook!(req, body);
-        sendJson(res, r.status, r.status === 200 ? { ok: true } : { ok: false });
-        if (r.after) this.track(r.after());
-      });
-    }
-    http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true }));
+    for (const channel of this.channels) if (channel.handleWebhook && channel.webhookPath) mountWebhook(http.app, channel, (p) => this.track(p));
+    http.app.get("/healthz", (c) => c.json({ ok: true }));
     // without the web chat, feature pages (the live board) are served here
-    if (!this.o.config.webChat) for (const f of this.features) f.web?.(http, this.s);
+    if (!this.o.config.webChat) for (const f of this.features) f.web?.(http.app, this.s);
     this.port = await http.listen(config.PORT, config.HOST);
+    log.info({ port: this.port }, "webhook server ready");
     this.servers.push(http);
   }
 

@@ -1,5 +1,3 @@
-import { ALL_CHANNEL_TRAITS } from "../channels/index.ts";
-import { People } from "../domain/people.ts";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -10,11 +8,12 @@ import { parseOrgFile, subtreeUnits } from "../domain/org.ts";
 import { createInvite } from "../../handlers/onboarding/invites.ts";
 import { importOrg } from "./org-import.ts";
 import { seedDemo } from "./demo.ts";
-import { Outbox } from "../core/outbox/outbox.ts";
 import { systemClock } from "../core/clock.ts";
 import { Secrets } from "../core/secrets.ts";
 import { REPORTS } from "../../handlers/reports.ts";
-import "./features.ts"; // features register their report kinds
+import { allFeatures } from "./features.ts"; // importing it also registers the features' report kinds
+import { buildServices } from "./services.ts";
+import { createLogger } from "../core/logger.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   db:migrate                                   apply database migrations
@@ -204,8 +203,9 @@ async function main(argv: string[]): Promise<void> {
           select: { personId: true },
         });
         const people = [...new Set(ms.map((m) => m.personId))];
-        const directory = new People(db.prisma);
-        const outbox = new Outbox(db.prisma, systemClock, ALL_CHANNEL_TRAITS, (id) => directory.addressOf(id));
+        const config = loadConfig();
+        const secrets = await Secrets.load(db.prisma, config.APP_SECRET);
+        const { outbox } = buildServices({ prisma: db.prisma, clock: systemClock, log: createLogger("silent"), llm: null, config, secrets, features: allFeatures() });
         const key = values.key ?? `bc-${Date.now()}`;
         const tick = progress("queued");
         let queued = 0;

@@ -1,22 +1,22 @@
-import type { Feature, Role } from "../core/context.ts";
+import type { Feature } from "../core/context.ts";
+import { commandList, roleMenus, type Menus } from "../core/commands.ts";
 import { onboarding } from "../../handlers/onboarding/index.ts";
 import { link } from "../../handlers/onboarding/link.ts";
-import { dialogue } from "../../handlers/dialogue/index.ts";
+import { createDialogue } from "../../handlers/dialogue/index.ts";
 import { sessions } from "../../handlers/sessions/index.ts";
+import { sessionsPort } from "../../handlers/sessions/api.ts";
 import { guides } from "../../handlers/guides/index.ts";
 import { deadlines } from "../../handlers/deadlines/index.ts";
 import { volunteers } from "../../handlers/volunteers/index.ts";
 
 /** Every feature, mounted in one place. Order matters only for plain-text fallbacks. */
 export function allFeatures(): Feature[] {
-  return [onboarding, link, dialogue, sessions, guides, deadlines, volunteers];
+  // dialogue is given the sessions port: a question asked during an open session joins it
+  return [onboarding, link, createDialogue({ sessions: sessionsPort }), sessions, guides, deadlines, volunteers];
 }
 
-/** Telegram command menus per role (the descriptions live in prompts/vi/core.ts). */
-export const MENUS: Record<Role | "guest", string[]> = {
-  guest: ["start", "faq", "trogiup"],
-  youth: ["hoi", "hoian", "cauhoi", "faq", "phien", "tinhnguyen", "trogiup", "huy"],
-  secretary: ["huongdan", "dasinhhoat", "nhacviec", "hoanthanh"],
-  cadre: ["hangdoi", "traloi", "chuyen", "nhacviec", "huongdan", "ghichu", "sinhhoat", "giaoviec", "taochiendich", "chiendich", "diemdanh"],
-  admin: ["moi", "phienmoi", "dinhtuyen"],
-};
+/**
+ * Telegram command menus per role, generated from the registered commands and the catalogue
+ * (prompts/vi/commands.ts: `menu: true` marks the commands shown, with their description).
+ */
+export const MENUS: Menus = roleMenus(commandList(allFeatures()));

@@ -2,7 +2,7 @@
  * The channel port: what every platform adapter (Telegram, Zalo, the web chat) gives the
  * core. Adapters declare their own traits; the core keeps no table of platforms.
  */
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { OutboxPayload } from "./types.ts";
 
 export type ChannelName = "telegram" | "zalo" | "web";
@@ -63,6 +63,8 @@ export interface Channel {
   sender(): ChannelSender;
   /** Path and handler of the platform's webhook (absent for channels without one). */
   readonly webhookPath?: string;
+  /** Whether a webhook call carries the platform's secret, from its headers alone (checked before the body is read). */
+  webhookAuthorized?(headers: IncomingHttpHeaders): boolean;
   handleWebhook?(req: IncomingMessage, body: Buffer): Promise<WebhookResult>;
 }
 

@@ -1,13 +1,14 @@
 import type { Logger } from "pino";
 import type { Db } from "../../prisma/db.ts";
 import type { Config } from "./settings.ts";
-import type { HttpServer } from "./http.ts";
+import type { HttpApp } from "./http.ts";
 import type { Llm } from "./llm.ts";
 import type { Clock } from "./clock.ts";
 import type { Outbox } from "./outbox/outbox.ts";
 import type { Secrets } from "./secrets.ts";
 import type { PeoplePort, PersonHooks } from "./people.ts";
 import type { Choice, Incoming } from "./types.ts";
+import type { CommandInfo } from "./commands.ts";
 
 export type Role = "youth" | "secretary" | "cadre" | "admin";
 export const ROLES: Role[] = ["youth", "secretary", "cadre", "admin"];
@@ -47,8 +48,6 @@ export interface Services {
   secrets: Secrets;
   /** People, identities and memberships (the kernel in bot/domain/, through its port). */
   people: PeoplePort;
-  /** Public features call each other through this registry (e.g. the FAQ index). */
-  registry: Map<string, unknown>;
 }
 
 export interface FlowState {
@@ -79,8 +78,11 @@ export interface Ctx {
   audit(action: string, entity?: string, entityId?: string | number, detail?: string): Promise<void>;
   /** Reload person and memberships after a registration change. */
   reload(): Promise<void>;
+  /** Every registered command (name, roles, guest, feature), e.g. for the help. */
+  commandList(): readonly CommandInfo[];
 }
 
+/** A command, registered by name in a feature's `commands`; its words live in prompts/vi/commands.ts. */
 export interface CommandSpec {
   /** Roles allowed; undefined = any registered person. */
   roles?: Role[];
@@ -111,8 +113,8 @@ export interface Feature {
   ticks?: { name: string; cron: string | ((config: Config) => string); run(s: Services, now: Date): Promise<void> }[];
   /** Plain text outside any flow and command (first feature that handles it wins). */
   fallback?: (ctx: Ctx, text: string) => Promise<boolean>;
-  /** HTTP routes of the feature, mounted on the web server (e.g. the live board of a dialogue session). */
-  web?: (http: HttpServer, s: Services) => void;
+  /** HTTP routes of the feature, added to the web server's Hono app (e.g. the live board of a dialogue session). */
+  web?: (app: HttpApp, s: Services) => void;
   /** How this feature moves (merge) and erases its own rows of a person. */
   person?: PersonHooks;
   /** Called once at start (e.g. to build in-memory indexes). */

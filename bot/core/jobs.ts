@@ -16,10 +16,10 @@ export async function ensureJob(
   });
 }
 
-/** Cancel pending jobs whose key starts with a prefix (e.g. a task completed early). */
-export async function cancelJobs(s: Pick<Services, "prisma">, dedupePrefix: string): Promise<number> {
+/** Cancel pending jobs whose key starts with a prefix (e.g. a task completed early), except the keys to keep. */
+export async function cancelJobs(s: Pick<Services, "prisma">, dedupePrefix: string, keep: string[] = []): Promise<number> {
   const r = await s.prisma.scheduledJob.updateMany({
-    where: { dedupeKey: { startsWith: dedupePrefix }, status: "pending" },
+    where: { dedupeKey: { startsWith: dedupePrefix, ...(keep.length ? { notIn: keep } : {}) }, status: "pending" },
     data: { status: "cancelled" },
   });
   return r.count;

@@ -3,7 +3,9 @@ import { coreText } from "../../prompts/vi/core.ts";
 import { MAX_INPUT_LENGTH } from "./channel.ts";
 import type { ActionSpec, CommandSpec, Ctx, Feature, FlowState, MembershipView, PersonView, Role, Services } from "./context.ts";
 import { FloodGuard } from "./flood.ts";
+import { answersOwnNumbers } from "./forms.ts";
 import { cleanInput } from "./text.ts";
+import { commandList, mayRun, type CommandInfo } from "./commands.ts";
 import type { Choice, Incoming, Outgoing } from "./types.ts";
 import { isUniqueViolation } from "./outbox/outbox.ts";
 
@@ -48,6 +50,11 @@ export class Core {
 
   commandNames(): string[] {
     return [...this.commands.keys()];
+  }
+
+  /** Every registered command with who may run it (the help, menus and README are generated from it). */
+  commandList(): CommandInfo[] {
+    return commandList(this.features);
   }
 
   /**
@@ -176,38 +183,53 @@ export class Core {
       if (!this.allowed(ctx, spec)) return;
       return spec.run(ctx);
     }
-    if (/^\d{1,2}$/.test(text)) {
-      const set = await this.latestChoiceSet(ctx);
-      if (set) return this.runChoice(ctx, set.id, Number(text));
-    }
+    const numbered = /^\d{1,2}$/.test(text);
     if (ctx.flow) {
       const flow = this.flows.get(ctx.flow.name);
-      if (flow) return flow(ctx, text);
+      if (flow) {
+        // In a flow the flow gets the text: a number typed at a step is that step's answer.
+        // A form (forms.ts) resolves its step's own numbers; for any other flow a number picks
+        // from a list offered since its current step began — never from an older list.
+        if (numbered && !answersOwnNumbers(flow)) {
+          const set = await this.latestChoiceSet(ctx, await this.flowSince(ctx));
+          if (set) return this.runChoice(ctx, set.id, Number(text));
+        }
+        return flow(ctx, text);
+      }
       await ctx.clearFlow();
+    }
+    if (numbered) {
+      const set = await this.latestChoiceSet(ctx);
+      if (set) return this.runChoice(ctx, set.id, Number(text));
     }
     for (const fb of this.fallbacks) if (await fb(ctx, text)) return;
     ctx.reply(ctx.person ? coreText.plainTextHint : coreText.notRegistered);
   }
 
+  /** The rule of bot/core/commands.ts `mayRun` (the help lists exactly what it lets through). */
   private allowed(ctx: Ctx, spec: { roles?: Role[]; guest?: boolean }): boolean {
-    if (spec.guest) return true;
-    if (!ctx.person) {
-      ctx.reply(coreText.notRegistered);
-      return false;
-    }
-    if (spec.roles && !ctx.hasRole(...spec.roles)) {
-      ctx.reply(coreText.notAllowed(spec.roles.map((r) => coreText.roleNames[r] ?? r).join(", ")));
-      return false;
-    }
-    return true;
+    if (mayRun(spec, { registered: !!ctx.person, roles: ctx.memberships.map((m) => m.role) })) return true;
+    if (!ctx.person) ctx.reply(coreText.notRegistered);
+    else ctx.reply(coreText.notAllowed((spec.roles ?? []).map((r) => coreText.roleNames[r] ?? r).join(", ")));
+    return false;
   }
 
-  private async latestChoiceSet(ctx: Ctx) {
+  private async latestChoiceSet(ctx: Ctx, since?: Date) {
+    const fresh = new Date(this.s.clock.now().getTime() - CHOICE_TTL_MS);
     return this.s.prisma.choiceSet.findFirst({
-      where: { channel: ctx.in.channel, userKey: ctx.in.userId, createdAt: { gt: new Date(this.s.clock.now().getTime() - CHOICE_TTL_MS) } },
+      where: { channel: ctx.in.channel, userKey: ctx.in.userId, createdAt: since && since > fresh ? { gte: since } : { gt: fresh } },
       orderBy: { id: "desc" },
       select: { id: true },
     });
+  }
+
+  /** When the user's current flow step began (both stamps are written by the database client's clock). */
+  private async flowSince(ctx: Ctx): Promise<Date> {
+    const conv = await this.s.prisma.conversation.findUnique({
+      where: { channel_userKey: { channel: ctx.in.channel, userKey: ctx.in.userId } },
+      select: { updatedAt: true },
+    });
+    return conv?.updatedAt ?? new Date(0);
   }
 
   /** A pressed button or typed number: checked against the set offered to this very user. */
@@ -276,6 +298,7 @@ export class Core {
         ctx.person = r.person;
         ctx.memberships = r.memberships;
       },
+      commandList: () => core.commandList(),
     };
     return ctx;
   }

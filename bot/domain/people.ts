@@ -2,14 +2,17 @@ import type { Db } from "../../prisma/db.ts";
 import type { MembershipView, PersonView, Role, UnitView } from "../core/context.ts";
 import type { Target } from "../core/outbox/outbox.ts";
 import type { ChannelName, Incoming } from "../core/types.ts";
-import type { PeoplePort, PersonHooks, Tx } from "../core/people.ts";
+import type { HookKit, PeoplePort, PersonHooks, Tx } from "../core/people.ts";
 import { pathIds } from "./org.ts";
 
 /** Person, identities and memberships: the kernel every feature reads through. */
 export class People implements PeoplePort {
   private hooks: { feature: string; hooks: PersonHooks }[] = [];
 
-  constructor(private prisma: Db) {}
+  constructor(
+    private prisma: Db,
+    private kit: HookKit,
+  ) {}
 
   /** Each feature announces how it moves and erases its own rows. */
   register(feature: string, hooks: PersonHooks): void {
@@ -35,13 +38,27 @@ export class People implements PeoplePort {
 
   /** Where a message to this person goes: their preferred channel if reachable, else the latest reachable one. */
   async addressOf(personId: number): Promise<Target | null> {
-    const [person, identities] = await Promise.all([
-      this.prisma.person.findUnique({ where: { id: personId }, select: { preferredChannel: true } }),
-      this.prisma.identity.findMany({ where: { personId, blockedAt: null }, orderBy: { id: "desc" } }),
+    return (await this.addressesOf([personId])).get(personId) ?? null;
+  }
+
+  /** The same for many people at once (two queries, whatever the count): dispatches and broadcasts. */
+  async addressesOf(personIds: number[]): Promise<Map<number, Target>> {
+    const out = new Map<number, Target>();
+    if (!personIds.length) return out;
+    const [people, identities] = await Promise.all([
+      this.prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, preferredChannel: true } }),
+      this.prisma.identity.findMany({ where: { personId: { in: personIds }, blockedAt: null }, orderBy: { id: "desc" } }),
     ]);
-    if (!person || identities.length === 0) return null;
-    const id = identities.find((i) => i.channel === person.preferredChannel) ?? identities[0]!;
-    return { channel: id.channel as ChannelName, chatId: id.chatId, userKey: id.externalId, personId };
+    const pref = new Map(people.map((p) => [p.id, p.preferredChannel]));
+    const byPerson = new Map<number, typeof identities>();
+    for (const i of identities) byPerson.set(i.personId, [...(byPerson.get(i.personId) ?? []), i]);
+    for (const pid of personIds) {
+      if (!pref.has(pid)) continue;
+      const mine = byPerson.get(pid) ?? [];
+      const id = mine.find((i) => i.channel === pref.get(pid)) ?? mine[0];
+      if (id) out.set(pid, { channel: id.channel as ChannelName, chatId: id.chatId, userKey: id.externalId, personId: pid });
+    }
+    return out;
   }
 
   /**
@@ -79,19 +96,82 @@ export class People implements PeoplePort {
         });
       }
       await tx.membership.deleteMany({ where: { personId: from } });
-      for (const h of this.hooks) await h.hooks.merge?.(tx, from, to);
+      for (const h of this.hooks) await h.hooks.merge?.(tx, from, to, this.kit);
     }
   }
 
   /** Erase a person: every feature erases or anonymises its rows, then the kernel forgets the person. */
   async erase(personId: number): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      for (const h of this.hooks) await h.hooks.erase?.(tx as Tx, personId);
+      for (const h of this.hooks) await h.hooks.erase?.(tx as Tx, personId, this.kit);
       await tx.identity.deleteMany({ where: { personId } });
       await tx.membership.deleteMany({ where: { personId } });
-      await tx.linkCode.deleteMany({ where: { personId } });
       await tx.person.update({ where: { id: personId }, data: { displayName: "—", title: null, preferredChannel: null } });
     });
+  }
+
+  /** The platform refused this chat for good: stop sending until they write again. */
+  async markBlocked(channel: ChannelName, chatId: string, at: Date): Promise<void> {
+    await this.prisma.identity.updateMany({ where: { channel, chatId }, data: { blockedAt: at } });
+  }
+
+  /** The person behind a channel identity, created on first contact (name cleaned, capped). */
+  async ensure(inc: Incoming, now: Date, fallbackName: string): Promise<number> {
+    const key = { channel: inc.channel, externalId: inc.userId };
+    const found = await this.prisma.identity.findUnique({ where: { channel_externalId: key } });
+    if (found) return found.personId;
+    const name = inc.displayName.trim().slice(0, 100) || fallbackName;
+    return this.prisma.$transaction(async (tx) => {
+      const person = await tx.person.create({ data: { displayName: name, createdAt: now } });
+      await tx.identity.create({ data: { ...key, chatId: inc.chatId, personId: person.id, createdAt: now } });
+      return person.id;
+    });
+  }
+
+  /** A new platform identity of an existing person (the second channel of `/lienket`). */
+  async addIdentity(inc: Incoming, personId: number): Promise<number> {
+    const row = await this.prisma.identity.create({ data: { channel: inc.channel, externalId: inc.userId, chatId: inc.chatId, personId } });
+    return row.id;
+  }
+
+  async identityOf(inc: Pick<Incoming, "channel" | "userId">): Promise<{ id: number; personId: number } | null> {
+    return this.prisma.identity.findUnique({ where: { channel_externalId: { channel: inc.channel, externalId: inc.userId } }, select: { id: true, personId: true } });
+  }
+
+  async channelsOf(personId: number): Promise<ChannelName[]> {
+    const rows = await this.prisma.identity.findMany({ where: { personId }, select: { channel: true }, orderBy: { id: "asc" } });
+    return rows.map((r) => r.channel as ChannelName);
+  }
+
+  async setPreferredChannel(personId: number, channel: ChannelName): Promise<void> {
+    await this.prisma.person.update({ where: { id: personId }, data: { preferredChannel: channel } });
+  }
+
+  /** A role in a unit (idempotent). False when the person already held it. */
+  async addMembership(personId: number, unitId: number, role: Role, opts: { topics?: string; title?: string | null; now?: Date } = {}): Promise<boolean> {
+    const existing = await this.prisma.membership.findUnique({ where: { personId_unitId_role: { personId, unitId, role } } });
+    if (existing) return false;
+    await this.prisma.$transaction([
+      this.prisma.membership.create({ data: { personId, unitId, role, topics: opts.topics ?? "", ...(opts.now ? { createdAt: opts.now } : {}) } }),
+      ...(opts.title ? [this.prisma.person.update({ where: { id: personId }, data: { title: opts.title } })] : []),
+    ]);
+    return true;
+  }
+
+  async hasMembership(personId: number, unitId: number, role: Role): Promise<boolean> {
+    return !!(await this.prisma.membership.findUnique({ where: { personId_unitId_role: { personId, unitId, role } }, select: { id: true } }));
+  }
+
+  /** A youth belongs to one unit: choosing another moves them. */
+  async setYouthUnit(personId: number, unitId: number): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.membership.deleteMany({ where: { personId, role: "youth", unitId: { not: unitId } } }),
+      this.prisma.membership.upsert({
+        where: { personId_unitId_role: { personId, unitId, role: "youth" } },
+        create: { personId, unitId, role: "youth" },
+        update: {},
+      }),
+    ]);
   }
 
   /** Cadres (and admins) of a unit, optionally only those following a topic. */

@@ -1,4 +1,5 @@
 /** Texts of the dialogue Q&A "Đảng với thanh niên" (Vietnamese, shown to users). */
+import { typedWords } from "./commands.ts";
 
 /** The shipped default topics (see reference/topics.md); seeded into the Topic table at start. */
 export const defaultTopics: { key: string; label: string; description: string }[] = [
@@ -111,7 +112,7 @@ export const abusiveAbbreviations: string[] = ["dm", "dmm", "dcm", "dcmm", "dkm"
 export const dialogueKeywords = {
   useful: ["huuich", "hữu ích", "huu ich", "1"],
   unclear: ["chuaro", "chưa rõ", "chua ro", "2"],
-  remove: ["xoa", "xóa"],
+  remove: typedWords.remove,
   all: "*",
 } as const;
 

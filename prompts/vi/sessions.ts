@@ -5,6 +5,19 @@ export const sessionText = {
   createUsage:
     "Cách dùng: /phienmoi <tiêu đề> | <lãnh đạo tham dự> | <mã đơn vị> | <mở: dd/mm/yyyy hh:mm> | <đóng: dd/mm/yyyy hh:mm>\n" +
     "Ví dụ: /phienmoi Đảng với thanh niên năm 2026 | Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh | TINH | 26/03/2026 08:00 | 26/03/2026 11:30",
+  /** /phienmoi step by step (or in one line: createUsage). */
+  createSteps: {
+    title: "Bước 1/5 — Tiêu đề phiên đối thoại? (ví dụ: Đảng với thanh niên năm 2026)\nGõ /huy để thoát. Gõ /phienmoi ? để xem cách tạo nhanh bằng một dòng.",
+    leaders: "Bước 2/5 — Lãnh đạo tham dự? (ví dụ: Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh)",
+    unit: "Bước 3/5 — Phiên dành cho đoàn viên, thanh niên thuộc đơn vị nào? Chọn bên dưới hoặc gõ mã đơn vị.",
+    opens: "Bước 4/5 — Thời gian mở nhận câu hỏi? Gõ dd/mm/yyyy hh:mm, ví dụ 26/03/2026 08:00.",
+    closes: "Bước 5/5 — Thời gian đóng? Gõ dd/mm/yyyy hh:mm (sau giờ mở), ví dụ 26/03/2026 11:30.",
+  },
+  /** Field names, as a one-line /phienmoi names the bad one. */
+  createFields: { title: "Tiêu đề", leaders: "Lãnh đạo tham dự", scopeUnitId: "Mã đơn vị", opensAt: "Mở", closesAt: "Đóng" },
+  createEmpty: "Chưa có nội dung.",
+  createUnitChoice: (name: string, code: string) => `${name} (${code})`,
+  createFlowLost: "Thao tác tạo phiên đối thoại đã hết hạn. Gõ /phienmoi để bắt đầu lại.",
   createBadDates: "Thời gian mở/đóng không hợp lệ. Ghi theo dạng dd/mm/yyyy hh:mm; giờ đóng phải sau giờ mở.",
   createUnknownUnit: (code: string) => `Không tìm thấy đơn vị có mã “${code}”.`,
   createNotSubtree: "Bạn chỉ tạo được phiên đối thoại cho đơn vị mình quản trị hoặc đơn vị cấp dưới.",

@@ -765,6 +765,11 @@ export class FakeTelegram {
 
   // ----- test-side helpers ---------------------------------------------------
 
+  /** getUpdates calls held open, waiting for an update (0 or 1: a newer one ends the older). */
+  get polling(): number {
+    return this.poll ? 1 : 0;
+  }
+
   messagesTo(chatId: string | number): SentMessage[] {
     const key = String(chatId);
     return this.sent.filter((m) => m.chat_id === key);

@@ -197,7 +197,7 @@ describe("FakeZalo: getUpdates", () => {
     const fake = await startFake();
     const t0 = Date.now();
     const waiting = call(fake, "getUpdates", { timeout: "5" });
-    await sleep(100);
+    await fake.waitFor(() => fake.polling === 1);
     fake.sendUnsupported("u9");
     const r = await waiting;
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -244,7 +244,8 @@ describe("FakeZalo: getUpdates", () => {
   it("When a waiting poll is aborted by its client, then a later update goes to the next poll", async () => {
     const fake = await startFake();
     await expect(call(fake, "getUpdates", { timeout: "5" }, fake.token, AbortSignal.timeout(100))).rejects.toThrow();
-    await sleep(50);
+    // the fake has seen the client go
+    await fake.waitFor(() => fake.polling === 0);
     fake.sendText("u1", "sau");
     expect((await call(fake, "getUpdates", { timeout: "2" })).result.message.text).toBe("sau");
   });

@@ -165,6 +165,8 @@ export class FakeZalo {
   /** Accepted sendChatAction calls. */
   chatActions: { chat_id: string; action: string; at: number }[] = [];
   count429 = 0;
+  /** Calls held by `stall` right now. */
+  stalling = 0;
   /** As set by setWebhook; null when none. */
   webhook: { url: string; secret_token: string; updated_at: number } | null = null;
 
@@ -221,6 +223,11 @@ export class FakeZalo {
   /** Updates waiting for getUpdates. */
   get pending(): number {
     return this.queue.length;
+  }
+
+  /** getUpdates calls held open, waiting for an update. */
+  get polling(): number {
+    return this.polls.length;
   }
 
   /** Queue ONE update for getUpdates (as given: the same message pushed twice is delivered twice). Returns its message_id. */
@@ -365,7 +372,9 @@ export class FakeZalo {
     const stall = this.stalls.findIndex((s) => !s.method || s.method === method);
     if (stall >= 0) {
       const { ms } = this.stalls.splice(stall, 1)[0]!;
+      this.stalling++;
       await this.sleep(ms);
+      this.stalling--;
       if (this.closed || res.destroyed || !res.socket || res.socket.destroyed) {
         this.calls.push({ method, body: safeJson(raw), status: 499 });
         return;

@@ -15,6 +15,10 @@ import { importOrg } from "../../bot/app/org-import.ts";
 import { Scheduler } from "../../scheduler/index.ts";
 import type { Llm } from "../../bot/core/llm.ts";
 import { freshDatabaseUrl } from "./db.ts";
+import { TEST_ORG } from "./org.ts";
+import { CAST, seedMember, type CastKey } from "./cast.ts";
+
+export { TEST_ORG };
 
 export interface TestUser {
   channel: ChannelName;
@@ -48,8 +52,10 @@ export class Harness {
   static async create(
     opts: { features?: Feature[]; now?: Date; env?: Record<string, string>; llm?: Llm | null; org?: string } = {},
   ): Promise<Harness> {
-    const { url, drop } = await freshDatabaseUrl();
-    await migrate(url);
+    // a copy of the run's template: migrated, and holding TEST_ORG when that is the org asked for
+    const fresh = await freshDatabaseUrl(undefined, opts.org === TEST_ORG ? "org" : "migrated");
+    const { url, drop } = fresh;
+    if (fresh.state === "empty") await migrate(url);
     const db = await openDatabase(url);
     const config: Config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent", ...(opts.env ?? {}) } as NodeJS.ProcessEnv);
     const clock = new ManualClock(opts.now ?? new Date("2026-11-02T02:00:00Z"));
@@ -61,7 +67,7 @@ export class Harness {
     const core = new Core(s, features);
     const h = new Harness(s, core, clock, db, drop);
     h.scheduler = new Scheduler(s, features, outbox.instanceId);
-    if (opts.org) await importOrg(db.prisma, parseOrgFile(opts.org, "org.yaml"));
+    if (opts.org && fresh.state !== "org") await importOrg(db.prisma, parseOrgFile(opts.org, "org.yaml"));
     for (const f of features) await f.init?.(s);
     return h;
   }
@@ -109,11 +115,30 @@ export class Harness {
     return msgs;
   }
 
-  /** Register the user in a unit with a role (through a real invite and /start). */
+  /**
+   * Register the user in a unit with a role, straight in the database (what `/start <invite>`
+   * leaves behind: person, identity, membership, title). Joining again adds a membership.
+   */
   async join(u: TestUser, role: Role, unitCode: string, topics?: string[], title?: string): Promise<void> {
+    await seedMember(this.s.prisma, u, [{ role, unitCode, topics, title }], this.clock.now());
+  }
+
+  /** Register the user through a real invite and `/start <code>`, as a person would. */
+  async joinByInvite(u: TestUser, role: Role, unitCode: string, topics?: string[], title?: string): Promise<void> {
     const inv = await createInvite(this.s.prisma, { role, unitCode, topics, title });
     await this.send(u, `/start ${inv.code}`);
     await this.unread(u);
+  }
+
+  /** The usual people of TEST_ORG (test/helpers/cast.ts): youth and secretary of CD-A1, cadre of XA-A, admin of TINH. */
+  async cast(channel: ChannelName = "telegram"): Promise<Record<CastKey, TestUser>> {
+    const out = {} as Record<CastKey, TestUser>;
+    for (const key of Object.keys(CAST) as CastKey[]) {
+      const u = this.user(CAST[key].name, channel);
+      await seedMember(this.s.prisma, u, [...CAST[key].roles], this.clock.now());
+      out[key] = u;
+    }
+    return out;
   }
 
   async personId(u: TestUser): Promise<number> {
@@ -137,27 +162,3 @@ export class Harness {
     await this.dropDb();
   }
 }
-
-/** A small organisation used across feature tests. */
-export const TEST_ORG = `
-units:
-  - code: TINH
-    name: Tỉnh đoàn Thử Nghiệm
-    level: Tỉnh đoàn
-    children:
-      - code: XA-A
-        name: Đoàn xã A
-        level: Đoàn cơ sở
-        children:
-          - { code: CD-A1, name: Chi đoàn A1, level: Chi đoàn, branch: true }
-          - { code: CD-A2, name: Chi đoàn A2, level: Chi đoàn, branch: true }
-      - code: XA-B
-        name: Đoàn xã B
-        level: Đoàn cơ sở
-        children:
-          - { code: CD-B1, name: Chi đoàn B1, level: Chi đoàn, branch: true }
-routing:
-  - { unit: XA-A, topic: "*" }
-  - { unit: TINH, topic: "*" }
-  - { unit: TINH, topic: can_bo_tre }
-`;

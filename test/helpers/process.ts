@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { waitFor } from "./wait.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -51,9 +52,15 @@ export class BotProcess {
       const hit = this.logs.find(pred);
       if (hit) return hit;
       if (exitCode !== undefined) throw new Error(`bot exited (${exitCode}):\n${this.raw.slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 20));
     }
     throw new Error(`timed out waiting for a log line:\n${this.raw.slice(-3000)}`);
+  }
+
+  /** The web chat's base URL, as logged when it listens (start it with WEB_PORT=0 for a free port). */
+  async webUrl(): Promise<string> {
+    const line = await this.waitForLog((l) => l.msg === "web chat ready");
+    return String(line.url).replace(/\/$/, "");
   }
 
   kill(): Promise<number | null> {
@@ -89,10 +96,5 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 }
 
 export async function waitUntil(pred: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = "condition"): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await pred()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await waitFor(pred, { timeoutMs, what, everyMs: 50 });
 }

@@ -5,6 +5,9 @@ import { coreText } from "../../prompts/vi/core.ts";
 import { onboardingText } from "../../prompts/vi/onboarding.ts";
 import { Core } from "../../bot/core/router.ts";
 import { allFeatures } from "../../bot/app/features.ts";
+import { freshDatabaseUrl, testProvider } from "../helpers/db.ts";
+import { migrate, migrationList } from "../../prisma/migrate.ts";
+import { openDatabase } from "../../prisma/db.ts";
 
 describe("core and onboarding", () => {
   let h: Harness;
@@ -66,7 +69,7 @@ describe("core and onboarding", () => {
 
   it("When a member uses a cadre command, then they are told it is not for their role", async () => {
     const u = h.user("Y");
-    await h.join(u, "youth", "CD-A1");
+    await h.joinByInvite(u, "youth", "CD-A1");
     const [r] = await h.send(u, "/moi youth CD-A1");
     expect(r!.text).toBe(coreText.notAllowed("quản trị viên, cán bộ Đoàn"));
   });
@@ -116,5 +119,27 @@ describe("core and onboarding", () => {
   it("When /huy is sent with no flow, then the user is told there is nothing to cancel", async () => {
     const u = h.user("G");
     expect((await h.send(u, "/huy"))[0]!.text).toBe(coreText.nothingToCancel);
+  });
+});
+
+describe("migrations", () => {
+  it("When the database is empty, then migrate applies every committed migration, and a second run applies none", async () => {
+    // every other test copies a template migrated once per run: this one runs the migrations itself
+    const db = await freshDatabaseUrl(undefined, "empty");
+    try {
+      const all = migrationList(testProvider()).migrationDirectories.map((d) => d.path);
+      expect(all.length).toBeGreaterThan(0);
+      expect((await migrate(db.url)).applied).toEqual(all);
+      expect((await migrate(db.url)).applied).toEqual([]);
+      const conn = await openDatabase(db.url);
+      try {
+        expect(await conn.prisma.person.count()).toBe(0);
+        expect(await conn.prisma.unit.count()).toBe(0);
+      } finally {
+        await conn.close();
+      }
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -9,17 +9,15 @@ describe("One person, two channels", () => {
 
   beforeEach(async () => {
     h = await Harness.create({ org: TEST_ORG });
-    tg = h.user("Lan", "telegram");
-    cadre = h.user("Cán bộ", "telegram");
-    await h.join(tg, "youth", "CD-A1");
-    await h.join(cadre, "cadre", "XA-A");
+    // the youth of CD-A1 and the cadre of XA-A of the usual cast, on Telegram
+    ({ youth: tg, cadre } = await h.cast("telegram"));
   });
   afterEach(() => h.close());
 
   it("When a member types on Zalo the code shown on Telegram, then both identities are one person and messages follow the chosen channel", async () => {
     const [shown] = await h.send(tg, "/lienket");
     const code = /\/lienket (\S+)/.exec(shown!.text)![1]!;
-    const zalo: TestUser = { channel: "zalo", id: tg.id + "z", name: "Lan Zalo" };
+    const zalo: TestUser = { channel: "zalo", id: tg.id + "z", name: "Trẻ trên Zalo" };
     // a wrong code changes nothing
     expect((await h.send(zalo, "/lienket SAI-MA"))[0]!.text).toBe(T.badCode);
     expect(await h.s.prisma.identity.count({ where: { channel: "zalo" } })).toBe(0);

@@ -62,6 +62,8 @@ export class Outbox {
     traits: ChannelTraits[] = [],
     /** Where a message to a person goes (the people kernel decides; see bot/domain/people.ts). */
     private addressOf: (personId: number) => Promise<Target | null> = async () => null,
+    /** The platform refused a chat for good (blocked bot): the people kernel marks the identity. */
+    private onBlocked: (channel: ChannelName, chatId: string, at: Date) => Promise<void> = async () => undefined,
   ) {
     for (const t of traits) this.traits.set(t.name, t);
   }
@@ -250,8 +252,8 @@ export class Outbox {
         where: { channel: row.channel, chatId: row.chatId, status: "pending" },
         data: { status: "blocked", lastError: error.slice(0, 500), leaseUntil: null },
       }),
-      this.prisma.identity.updateMany({ where: { channel: row.channel, chatId: row.chatId }, data: { blockedAt: now } }),
     ]);
+    await this.onBlocked(row.channel as ChannelName, row.chatId, now);
   }
 }
 
