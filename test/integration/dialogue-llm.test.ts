@@ -25,7 +25,7 @@ describe("Dialogue with an LLM configured (fake OpenAI-compatible server)", () =
   });
   afterAll(() => fake.close());
   beforeEach(async () => {
-    const llm = new Llm({ apiKey: fake.apiKey, baseURL: fake.url, model: "m", timeoutMs: 500 }, pino({ level: "silent" }));
+    const llm = new Llm({ apiKey: fake.apiKey, baseURL: fake.url, model: "m", timeoutMs: 3000 }, pino({ level: "silent" }));
     h = await Harness.create({ org: TEST_ORG, llm });
     youth = h.user("Hỏi LLM");
     cadre = h.user("Cán bộ LLM");
