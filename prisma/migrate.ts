@@ -109,6 +109,8 @@ const filters = { externalTables: [], externalEnums: [] };
  * Apply the committed migrations of the database's provider, writing the standard
  * `_prisma_migrations` table (compatible with `prisma migrate deploy`). Idempotent; the
  * engine serialises concurrent runs (advisory lock on PostgreSQL, the file lock on SQLite).
+ * When nothing is pending (checked with a plain query first) the engine is not started at
+ * all, so a CLI command beside a running bot takes no lock.
  */
 export async function migrate(url: string, opts: { log?: (msg: string) => void } = {}): Promise<{ applied: string[] }> {
   const run = chain.then(() => migrateOnce(url, opts));
@@ -119,10 +121,55 @@ export async function migrate(url: string, opts: { log?: (msg: string) => void }
 /** Migrations of one process run one at a time (the wasm engine is single-threaded anyway). */
 let chain: Promise<unknown> = Promise.resolve();
 
+/**
+ * The migrations recorded as applied in `_prisma_migrations`, read with one plain query (no
+ * schema engine, no lock): a running bot is not disturbed. Null when the table is not there
+ * (a fresh database).
+ */
+export async function appliedMigrations(url: string): Promise<Set<string> | null> {
+  if (providerOf(url) === "sqlite") {
+    const file = sqlitePath(url);
+    if (!existsSync(file)) return null;
+    const { default: Sqlite } = await import("better-sqlite3");
+    // read-only, waiting out a writer's lock like any reader (WAL readers are never blocked)
+    const db = new Sqlite(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    try {
+      const t = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+      if (!t) return null;
+      const rows = db.prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as { name: string }[];
+      return new Set(rows.map((r) => r.name));
+    } finally {
+      db.close();
+    }
+  }
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const t = await client.query<{ t: string | null }>("SELECT to_regclass('_prisma_migrations')::text AS t");
+    if (!t.rows[0]?.t) return null;
+    const rows = await client.query<{ name: string }>(
+      "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    return new Set(rows.rows.map((r) => r.name));
+  } finally {
+    await client.end();
+  }
+}
+
+/** The committed migrations of the database's provider not applied yet (all of them on a fresh database). */
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const names = migrationList(providerOf(url)).migrationDirectories.map((d) => d.path);
+  const applied = await appliedMigrations(url);
+  return applied ? names.filter((n) => !applied.has(n)) : names;
+}
+
 async function migrateOnce(url: string, opts: { log?: (msg: string) => void }): Promise<{ applied: string[] }> {
   const provider = providerOf(url);
   const list = migrationList(provider);
   if (!list.migrationDirectories.length) throw new Error(`no migrations found in ${list.baseDir}`);
+  // the engine takes an exclusive lock (and keeps idle connections for seconds): only when there is work
+  if (!(await pendingMigrations(url)).length) return { applied: [] };
   for (let attempt = 1; ; attempt++) {
     try {
       const out = await withEngine(url, null, (e) => e.applyMigrations({ migrationsList: list, filters }));

@@ -1,4 +1,5 @@
 import type { Services } from "../bot/core/context.ts";
+import type { Presence } from "../bot/core/outbox/presence.ts";
 
 export type JobHandler = (s: Services, payload: Record<string, unknown>) => Promise<void>;
 
@@ -13,22 +14,29 @@ export class JobRunner {
     private s: Services,
     private handlers: Map<string, JobHandler>,
     private owner: string,
+    /** Given, jobs held by instances no longer alive are taken over at once (not after their lease). */
+    private presence: Presence | null = null,
   ) {}
 
   async runDue(limit = 100): Promise<number> {
     const { prisma, clock, log } = this.s;
     const now = clock.now();
+    const alive = this.presence ? await this.presence.aliveIds() : null;
     const due = await prisma.scheduledJob.findMany({
-      where: { status: "pending", runAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+      where: {
+        status: "pending",
+        runAt: { lte: now },
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, ...(alive ? [{ leaseOwner: { notIn: alive } }] : [])],
+      },
       orderBy: { runAt: "asc" },
       take: limit,
-      select: { id: true, kind: true, payload: true, leaseUntil: true, attempts: true },
+      select: { id: true, kind: true, payload: true, leaseUntil: true, leaseOwner: true, attempts: true },
     });
     let ran = 0;
     for (const job of due) {
       const lease = new Date(clock.now().getTime() + 10 * 60_000);
       const got = await prisma.scheduledJob.updateMany({
-        where: { id: job.id, status: "pending", leaseUntil: job.leaseUntil },
+        where: { id: job.id, status: "pending", leaseUntil: job.leaseUntil, leaseOwner: job.leaseOwner },
         data: { leaseOwner: this.owner, leaseUntil: lease, attempts: { increment: 1 } },
       });
       if (got.count !== 1) continue;
@@ -46,7 +54,7 @@ export class JobRunner {
           where: { id: job.id },
           data:
             attempts >= MAX_ATTEMPTS
-              ? { status: "failed", lastError: msg.slice(0, 500), leaseUntil: null }
+              ? { status: "failed", lastError: msg.slice(0, 500), leaseUntil: null, doneAt: clock.now() }
               : { lastError: msg.slice(0, 500), leaseUntil: new Date(clock.now().getTime() + 30_000 * 2 ** attempts) },
         });
       }

@@ -4,7 +4,9 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase, type Database } from "../../prisma/db.ts";
 import { migrate } from "../../prisma/migrate.ts";
-import { parseOrgFile, subtreeUnits } from "../domain/org.ts";
+import { parseOrgFile } from "../domain/org.ts";
+import { subtreeAudience } from "../domain/audience.ts";
+import { enqueueBulk } from "../core/outbox/bulk.ts";
 import { createInvite } from "../../handlers/onboarding/invites.ts";
 import { importOrg } from "./org-import.ts";
 import { seedDemo } from "./demo.ts";
@@ -18,8 +20,8 @@ import { createLogger } from "../core/logger.ts";
 const USAGE = `Usage: npm run cli -- <command> [options]
   db:migrate                                   apply database migrations
   demo:seed                                    create the demo organisation
-  org:import <file.yaml|json>                  import units, routing rules, invites (idempotent)
-  invite:create --role <youth|secretary|cadre|admin> --unit <code> [--topics a,b] [--title T] [--max-uses N]
+  org:import <file.yaml|json> [--move]         import units, routing rules, invites (idempotent; --move lets existing units change parent)
+  invite:create --role <youth|secretary|cadre|admin> --unit <code> [--topics a,b] [--title T] [--uses N (1)] [--days N (INVITE_DAYS)]
   classify                                     questions on stdin (one per line) -> {"topic","confidence"} per line
   similar                                      {"a","b"} JSON lines on stdin -> {"duplicate","score"} per line
   report <${Object.keys(REPORTS).join("|")}> --unit <code> --month YYYY-MM [--format csv|json]
@@ -65,6 +67,8 @@ async function main(argv: string[]): Promise<void> {
       topics: { type: "string" },
       title: { type: "string" },
       "max-uses": { type: "string" },
+      uses: { type: "string" },
+      days: { type: "string" },
       month: { type: "string" },
       format: { type: "string", default: "csv" },
       text: { type: "string" },
@@ -77,6 +81,7 @@ async function main(argv: string[]): Promise<void> {
       place: { type: "string" },
       quota: { type: "string" },
       description: { type: "string" },
+      move: { type: "boolean", default: false },
     },
   });
   switch (command) {
@@ -91,20 +96,30 @@ async function main(argv: string[]): Promise<void> {
     case "org:import": {
       const file = positionals[0] ?? fail(USAGE);
       const org = parseOrgFile(readFileSync(file, "utf8"), file);
-      return withDb(async (db) => console.log(JSON.stringify(await importOrg(db.prisma, org, progress("units")))));
+      return withDb(async (db) => console.log(JSON.stringify(await importOrg(db.prisma, org, progress("units"), { move: values.move }))));
     }
     case "invite:create": {
       const roles = ["youth", "secretary", "cadre", "admin"];
       if (!values.role || !roles.includes(values.role) || !values.unit) fail(USAGE);
+      const count = (v: string | undefined, name: string, max: number) => {
+        if (v === undefined) return undefined;
+        const n = Number(v);
+        return /^\d+$/.test(v) && n >= 1 && n <= max ? n : fail(`--${name} must be a whole number from 1 to ${max}`);
+      };
+      const uses = count(values.uses ?? values["max-uses"], "uses", 10_000);
+      const days = count(values.days, "days", 365) ?? loadConfig().INVITE_DAYS;
       return withDb(async (db) => {
+        const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
+        if (!unit) fail(`unknown unit ${values.unit}`);
         const inv = await createInvite(db.prisma, {
           role: values.role!,
           unitCode: values.unit!,
           topics: values.topics?.split(",").filter(Boolean),
           title: values.title,
-          maxUses: values["max-uses"] ? Number(values["max-uses"]) : undefined,
+          maxUses: uses,
+          days,
         });
-        console.log(JSON.stringify({ code: inv.code, role: values.role, unit: inv.unit.code }));
+        console.log(JSON.stringify({ code: inv.code, role: values.role, unit: inv.unit.code, uses: inv.maxUses, expires: inv.expiresAt.toISOString() }));
       });
     }
     case "classify": {
@@ -141,7 +156,7 @@ async function main(argv: string[]): Promise<void> {
       return withDb(async (db) => {
         const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
         if (!unit) fail(`unknown unit ${values.unit}`);
-        const secrets = await Secrets.load(db.prisma, loadConfig().APP_SECRET);
+        const secrets = await Secrets.load(db.prisma, loadConfig());
         process.stdout.write(await report({ prisma: db.prisma, secrets }, unit, values.month!, values.format as "csv" | "json"));
       });
     }
@@ -197,23 +212,14 @@ async function main(argv: string[]): Promise<void> {
       return withDb(async (db) => {
         const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
         if (!unit) fail(`unknown unit ${values.unit}`);
-        const units = await subtreeUnits(db.prisma, unit);
-        const ms = await db.prisma.membership.findMany({
-          where: { unitId: { in: units.map((u) => u.id) }, ...(values.role ? { role: values.role } : {}) },
-          select: { personId: true },
-        });
-        const people = [...new Set(ms.map((m) => m.personId))];
+        // one query for the recipients and their addresses, a few hundred rows per insert
+        const recipients = await subtreeAudience(db.prisma, unit.path, values.role);
         const config = loadConfig();
         const secrets = await Secrets.load(db.prisma, config.APP_SECRET);
         const { outbox } = buildServices({ prisma: db.prisma, clock: systemClock, log: createLogger("silent"), llm: null, config, secrets, features: allFeatures() });
         const key = values.key ?? `bc-${Date.now()}`;
-        const tick = progress("queued");
-        let queued = 0;
-        for (let i = 0; i < people.length; i++) {
-          if (await outbox.toPerson(people[i]!, { text }, { dedupeKey: `broadcast:${key}:${people[i]}` })) queued++;
-          if ((i + 1) % 100 === 0 || i + 1 === people.length) tick(i + 1, people.length);
-        }
-        console.log(JSON.stringify({ key, recipients: people.length, queued }));
+        const queued = await enqueueBulk(db.prisma, outbox, recipients, text, { provider: db.provider, dedupePrefix: `broadcast:${key}`, at: systemClock.now(), onProgress: progress("queued") });
+        console.log(JSON.stringify({ key, recipients: recipients.length, queued }));
       });
     }
     default:
@@ -222,8 +228,20 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof ConfigError) fail(e.message);
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-});
+/**
+ * Exit as soon as the work is done and the output is written: idle connections of a pool (or
+ * a timer of a library) must not keep an operator's command waiting.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(
+  () => exitWhenFlushed(0),
+  (e: unknown) => {
+    if (e instanceof ConfigError) fail(e.message);
+    console.error(e instanceof Error ? e.message : String(e));
+    exitWhenFlushed(1);
+  },
+);

@@ -2,6 +2,7 @@ import type { Feature } from "../core/context.ts";
 import { commandList, roleMenus, type Menus } from "../core/commands.ts";
 import { onboarding } from "../../handlers/onboarding/index.ts";
 import { link } from "../../handlers/onboarding/link.ts";
+import { privacy } from "../../handlers/privacy/index.ts";
 import { createDialogue } from "../../handlers/dialogue/index.ts";
 import { sessions } from "../../handlers/sessions/index.ts";
 import { sessionsPort } from "../../handlers/sessions/api.ts";
@@ -12,7 +13,7 @@ import { volunteers } from "../../handlers/volunteers/index.ts";
 /** Every feature, mounted in one place. Order matters only for plain-text fallbacks. */
 export function allFeatures(): Feature[] {
   // dialogue is given the sessions port: a question asked during an open session joins it
-  return [onboarding, link, createDialogue({ sessions: sessionsPort }), sessions, guides, deadlines, volunteers];
+  return [onboarding, link, privacy, createDialogue({ sessions: sessionsPort }), sessions, guides, deadlines, volunteers];
 }
 
 /**

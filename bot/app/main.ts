@@ -2,6 +2,9 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger, registerSecret } from "../core/logger.ts";
 import { clockFromEnv } from "../core/clock.ts";
 import { App } from "./app.ts";
+import { TopicClassifier } from "../../handlers/dialogue/nlp/classifier.ts";
+import { isDuplicate } from "../../handlers/dialogue/nlp/similarity.ts";
+import { KeyError } from "../core/secrets.ts";
 
 /** Entry point: validate the configuration, start every part, stop cleanly on a signal. */
 async function main(): Promise<void> {
@@ -15,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  for (const s of [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.OPENAI_API_KEY, config.WEBHOOK_SECRET, config.APP_SECRET])
+  for (const s of [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.OPENAI_API_KEY, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, config.APP_SECRET])
     registerSecret(s);
   process.env.TZ = config.TZ;
   const log = createLogger(config.LOG_LEVEL);
@@ -34,10 +37,25 @@ async function main(): Promise<void> {
   try {
     await app.start();
   } catch (e) {
+    // no key for anonymous askers: one line saying what to set, as for a bad variable
+    if (e instanceof KeyError) {
+      console.error(e.message);
+      await app.stop().catch(() => undefined);
+      process.exit(2);
+    }
     log.fatal({ err: e }, "start failed");
     await app.stop().catch(() => undefined);
     process.exit(1);
   }
+  // The offline NLP made ready now rather than at the first question: the classifier model
+  // trained by the build, and the duplicate detector's tables. Run from source (no model),
+  // the classifier is trained at the first question instead.
+  setImmediate(() => {
+    const t = Date.now();
+    if (!TopicClassifier.preload()) return;
+    isDuplicate("vay von khoi nghiep", "thu tuc vay von");
+    log.info({ ms: Date.now() - t }, "offline nlp ready");
+  });
 }
 
 void main();

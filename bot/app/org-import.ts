@@ -11,10 +11,16 @@ export interface ImportResult {
 
 /**
  * `org:import`: the units go to the organisation kernel, the routing rules to the dialogue
- * feature, the invites to onboarding — each writes its own tables. Idempotent.
+ * feature, the invites to onboarding — each writes its own tables. Idempotent; a file that
+ * would move existing units is refused unless `move` is asked, one with a cycle always.
  */
-export async function importOrg(prisma: Db, org: OrgFile, progress?: (done: number, total: number) => void): Promise<ImportResult> {
-  const units = await importUnits(prisma, org.units, progress);
+export async function importOrg(
+  prisma: Db,
+  org: OrgFile,
+  progress?: (done: number, total: number) => void,
+  opts: { move?: boolean } = {},
+): Promise<ImportResult> {
+  const units = await importUnits(prisma, org.units, progress, opts);
   const routing = await importRouting(prisma, org.routing);
   const invites = await importInvites(prisma, org.invites);
   return { units, routing, invites };

@@ -8,6 +8,7 @@ import { Outbox } from "../core/outbox/outbox.ts";
 import type { Secrets } from "../core/secrets.ts";
 import type { Config } from "../core/settings.ts";
 import { People } from "../domain/people.ts";
+import { eraseTraces } from "../core/traces.ts";
 import { configureTime } from "../core/time.ts";
 
 /**
@@ -20,6 +21,8 @@ export function buildServices(o: { prisma: Db; clock: Clock; log: Logger; llm: L
   configureTime({ tz: o.config.TZ, holidays: o.config.HOLIDAYS });
   const people = new People(o.prisma, { secrets: o.secrets });
   for (const f of o.features) if (f.person) people.register(f.name, f.person);
-  const outbox = new Outbox(o.prisma, o.clock, ALL_CHANNEL_TRAITS, (id) => people.addressOf(id), (ch, chat, at) => people.markBlocked(ch, chat, at));
+  const outbox = new Outbox(o.prisma, o.clock, ALL_CHANNEL_TRAITS, (id) => people.addressOf(id), (ch, chat, at) => people.markBlocked(ch, chat, at), o.secrets);
+  // erasing a person also erases what the outbox, inbox, choice sets and audit kept of them
+  people.onEraseTraces((tx, who) => eraseTraces(tx, outbox, who));
   return { prisma: o.prisma, clock: o.clock, log: o.log, llm: o.llm, outbox, config: o.config, secrets: o.secrets, people };
 }

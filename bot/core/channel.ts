@@ -38,14 +38,8 @@ export interface ChannelSender {
     groupPerMinute?: number;
   };
   isGroup?(chatId: string): boolean;
-  /** Parallel requests in flight. */
+  /** Sends in flight at once at most (each to a different chat: a chat's rows go one at a time). */
   concurrency?: number;
-  /**
-   * For a message an instance died while sending: did the platform get it? `lastId` is the
-   * platform id of the last message known delivered to the chat. True/false when the platform
-   * can tell, null when it cannot (the message is then sent again: at least once).
-   */
-  probe?(chatId: string, payload: OutboxPayload, lastId: string | null): Promise<{ delivered: true; messageId: string } | { delivered: false } | null>;
 }
 
 /** A webhook call after the secret check: the status to answer, and work to run after answering. */

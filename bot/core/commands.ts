@@ -5,7 +5,7 @@
  */
 import { commandCatalogue, type CommandHelp } from "../../prompts/vi/commands.ts";
 import { coreText, helpText } from "../../prompts/vi/core.ts";
-import type { Feature, Role } from "./context.ts";
+import type { Feature, Role, Scope } from "./context.ts";
 
 export interface CommandInfo {
   name: string;
@@ -13,6 +13,8 @@ export interface CommandInfo {
   roles: Role[] | null;
   /** Usable before registration. */
   guest: boolean;
+  /** On which units it acts (see Scope). */
+  scope: Scope;
   /** The feature that registered it. */
   feature: string;
 }
@@ -31,7 +33,13 @@ const ROLE_ORDER: readonly Role[] = ["youth", "secretary", "cadre", "admin"];
 /** Every registered command, in registration order. */
 export function commandList(features: readonly Feature[]): CommandInfo[] {
   return features.flatMap((f) =>
-    Object.entries(f.commands ?? {}).map(([name, spec]) => ({ name, roles: spec.roles ? [...spec.roles] : null, guest: !!spec.guest, feature: f.name })),
+    Object.entries(f.commands ?? {}).map(([name, spec]) => ({
+      name,
+      roles: spec.roles ? [...spec.roles] : null,
+      guest: !!spec.guest,
+      scope: spec.scope,
+      feature: f.name,
+    })),
   );
 }
 
@@ -40,6 +48,20 @@ export function mayRun(spec: { roles?: readonly Role[] | null; guest?: boolean }
   if (spec.guest) return true;
   if (!who.registered) return false;
   return !spec.roles || who.roles.some((r) => spec.roles!.includes(r));
+}
+
+/** Who the permission table has a column for: a newcomer, then a holder of each single role. */
+export type Actor = "guest" | Role;
+export const ACTORS: readonly Actor[] = ["guest", "youth", "secretary", "cadre", "admin"];
+
+export const askerOf = (actor: Actor): Asker => (actor === "guest" ? { registered: false, roles: [] } : { registered: true, roles: [actor] });
+
+/**
+ * The permission table's verdict: may this actor run the command on a unit inside their own
+ * unit or subtree, or on one elsewhere? A unit elsewhere is refused to every scope but "any".
+ */
+export function mayAct(cmd: Pick<CommandInfo, "roles" | "guest" | "scope">, actor: Actor, where: "inside" | "outside"): boolean {
+  return mayRun(cmd, askerOf(actor)) && (where === "inside" || cmd.scope === "any");
 }
 
 export function helpOf(name: string): CommandHelp | undefined {

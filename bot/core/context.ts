@@ -7,7 +7,7 @@ import type { Clock } from "./clock.ts";
 import type { Outbox } from "./outbox/outbox.ts";
 import type { Secrets } from "./secrets.ts";
 import type { PeoplePort, PersonHooks } from "./people.ts";
-import type { Choice, Incoming } from "./types.ts";
+import type { Choice, Incoming, Outgoing } from "./types.ts";
 import type { CommandInfo } from "./commands.ts";
 
 export type Role = "youth" | "secretary" | "cadre" | "admin";
@@ -73,6 +73,8 @@ export interface Ctx {
   /** Primary unit (first membership), for youth features. */
   primaryUnit(): UnitView | null;
   reply(text: string, choices?: Choice[]): void;
+  /** A reply carrying more than text and choices (a file: bot/core/downloads.ts). */
+  replyWith(out: Outgoing): void;
   setFlow(name: string, data?: Record<string, unknown>): Promise<void>;
   clearFlow(): Promise<void>;
   audit(action: string, entity?: string, entityId?: string | number, detail?: string): Promise<void>;
@@ -82,10 +84,22 @@ export interface Ctx {
   commandList(): readonly CommandInfo[];
 }
 
+/**
+ * On which units a command acts, for the roles allowed (the permission table of the README):
+ * - "any": not tied to a unit (the person's own data, public answers, the help);
+ * - "own-unit": only the actor's own unit, or what is addressed to it (its branch's task, a
+ *   campaign or session open to it);
+ * - "own-subtree": the actor's unit and every unit below it, never a unit elsewhere.
+ */
+export type Scope = "any" | "own-unit" | "own-subtree";
+export const SCOPES: readonly Scope[] = ["any", "own-unit", "own-subtree"];
+
 /** A command, registered by name in a feature's `commands`; its words live in prompts/vi/commands.ts. */
 export interface CommandSpec {
   /** Roles allowed; undefined = any registered person. */
   roles?: Role[];
+  /** On which units it acts (required: test/integration/permissions.test.ts checks each against the behaviour). */
+  scope: Scope;
   /** Usable before registration. */
   guest?: boolean;
   run(ctx: Ctx): Promise<void>;
@@ -94,6 +108,8 @@ export interface CommandSpec {
 export interface ActionSpec {
   roles?: Role[];
   guest?: boolean;
+  /** One-shot: the set of choices it was offered in is used up by the first press (a confirmation). */
+  once?: boolean;
   run(ctx: Ctx, args: Record<string, string | number | boolean | null>): Promise<void>;
 }
 

@@ -32,6 +32,39 @@ export async function readJson(c: HttpContext, empty?: unknown): Promise<{ ok: t
   }
 }
 
+/** Lower-case host name of a Host header or URL authority ("Example.vn:8080" → "example.vn"), null when unreadable. */
+export function hostnameOf(authority: string): string | null {
+  try {
+    return new URL(`http://${authority}`).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Only requests for our own names: the Host header must name an allowed host (421 otherwise:
+ * a DNS-rebinding page cannot drive the server), and a browser's Origin on anything but a
+ * read must be one of them too (403: another site cannot post in a visitor's name).
+ */
+export function hostGuard(allowed: readonly string[]): MiddlewareHandler<HttpEnv> {
+  const hosts = new Set(allowed.map((h) => hostnameOf(h)).filter((h): h is string => !!h));
+  return async (c, next) => {
+    const host = hostnameOf(c.req.header("host") ?? "");
+    if (!host || !hosts.has(host)) return c.json({ error: "unknown host" }, 421);
+    const origin = c.req.header("origin");
+    if (origin !== undefined && c.req.method !== "GET" && c.req.method !== "HEAD") {
+      let from: string | null = null;
+      try {
+        from = new URL(origin).hostname.toLowerCase();
+      } catch {
+        from = null;
+      }
+      if (!from || !hosts.has(from)) return c.json({ error: "cross-origin request refused" }, 403);
+    }
+    await next();
+  };
+}
+
 /** Largest webhook body accepted (Telegram and Zalo updates are a few kilobytes). */
 export const WEBHOOK_MAX_BYTES = 64 * 1024;
 

@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import type { Logger } from "pino";
 import { llmPrompts } from "../../prompts/llm.ts";
+import { duplicatePrompts } from "../../prompts/nlp/llm.ts";
 import type { Config } from "./settings.ts";
 
 export interface TopicSpec {
@@ -18,7 +19,7 @@ export class Llm {
   private client: OpenAI;
 
   constructor(
-    private opts: { apiKey: string; baseURL?: string; model: string; timeoutMs: number },
+    private opts: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; embeddingModel?: string; embeddingTimeoutMs?: number },
     private log: Logger,
   ) {
     this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0 });
@@ -35,6 +36,65 @@ export class Llm {
     if (!r || typeof r.topic !== "string" || !keys.includes(r.topic)) return null;
     const c = typeof r.confidence === "number" && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : 0.5;
     return { topic: r.topic, confidence: c };
+  }
+
+  /** Whether an embedding model is configured (OPENAI_EMBEDDING_MODEL). */
+  get embeds(): boolean {
+    return !!this.opts.embeddingModel;
+  }
+
+  /**
+   * Unit-length embeddings of the texts, in order; null when no embedding model is set, or the
+   * server fails, is slow, or answers something malformed (wrong count, ragged or non-numeric vectors).
+   */
+  async embed(texts: string[]): Promise<Float32Array[] | null> {
+    const model = this.opts.embeddingModel;
+    if (!model || !texts.length) return model ? [] : null;
+    try {
+      const res = await this.client.embeddings.create(
+        { model, input: texts, encoding_format: "float" },
+        { timeout: this.opts.embeddingTimeoutMs ?? this.opts.timeoutMs },
+      );
+      const rows: unknown = (res as { data?: unknown }).data;
+      if (!Array.isArray(rows) || rows.length !== texts.length) throw new TypeError("embedding count");
+      const out: Float32Array[] = new Array<Float32Array>(texts.length);
+      let dim = -1;
+      for (const [k, row] of (rows as { index?: unknown; embedding?: unknown }[]).entries()) {
+        const i = typeof row?.index === "number" ? row.index : k;
+        const e = row?.embedding;
+        if (!Array.isArray(e) || !e.length || (dim >= 0 && e.length !== dim) || i < 0 || i >= texts.length || out[i]) throw new TypeError("embedding shape");
+        dim = e.length;
+        const v = new Float32Array(dim);
+        let norm = 0;
+        for (let j = 0; j < dim; j++) {
+          const x = e[j] as unknown;
+          if (typeof x !== "number" || !Number.isFinite(x)) throw new TypeError("embedding value");
+          v[j] = x;
+          norm += x * x;
+        }
+        if (!norm) throw new TypeError("zero embedding");
+        norm = Math.sqrt(norm);
+        for (let j = 0; j < dim; j++) v[j] = v[j]! / norm;
+        out[i] = v;
+      }
+      return out;
+    } catch (e) {
+      this.fail("embed", e);
+      return null;
+    }
+  }
+
+  /** Which candidates (0-based) ask the same thing as the question; null when the model fails. */
+  async sameQuestion(question: string, candidates: string[]): Promise<number[] | null> {
+    if (!candidates.length) return [];
+    const r = await this.json("duplicates", duplicatePrompts.system, duplicatePrompts.user(question, candidates), {
+      type: "object",
+      properties: { same: { type: "array", items: { type: "integer" } } },
+      required: ["same"],
+      additionalProperties: false,
+    });
+    if (!r || !Array.isArray(r.same) || !r.same.every((n) => Number.isInteger(n))) return null;
+    return [...new Set((r.same as number[]).filter((n) => n >= 1 && n <= candidates.length).map((n) => n - 1))];
   }
 
   async moderate(text: string): Promise<{ flagged: boolean } | null> {
@@ -104,7 +164,14 @@ export class Llm {
 export function createLlm(config: Config, log: Logger): Llm | null {
   if (!config.OPENAI_API_KEY) return null;
   return new Llm(
-    { apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS },
+    {
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL,
+      model: config.OPENAI_MODEL,
+      timeoutMs: config.OPENAI_TIMEOUT_MS,
+      embeddingModel: config.OPENAI_EMBEDDING_MODEL,
+      embeddingTimeoutMs: config.OPENAI_EMBEDDING_TIMEOUT_MS,
+    },
     log,
   );
 }

@@ -19,6 +19,8 @@ const REDACT = [
   "config.ZALO_BOT_TOKEN",
   "config.OPENAI_API_KEY",
   "config.WEBHOOK_SECRET",
+  "config.TELEGRAM_WEBHOOK_SECRET",
+  "config.ZALO_WEBHOOK_SECRET",
   "config.APP_SECRET",
   "config.DATABASE_URL",
 ];

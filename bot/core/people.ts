@@ -23,6 +23,19 @@ export interface PersonHooks {
   merge?(tx: Tx, from: number, to: number, kit: HookKit): Promise<void>;
   /** `personId` asked for erasure (`/xoadulieu`): erase or anonymise this feature's rows. */
   erase?(tx: Tx, personId: number, kit: HookKit): Promise<void>;
+  /**
+   * `personId` asked for their data (`/dulieu`): this feature's rows about them, as plain
+   * JSON-able values under the feature's own keys (anonymous rows only through the pseudonym).
+   */
+  exportData?(db: Db, personId: number, kit: HookKit): Promise<Record<string, unknown>>;
+}
+
+/** A person's data as `/dulieu` sends it: the kernel's part, then each feature's. */
+export interface PersonExport {
+  profile: { displayName: string; title: string | null; preferredChannel: string | null; createdAt: Date };
+  identities: { channel: string; userId: string; since: Date }[];
+  memberships: { unit: string; unitName: string; role: Role; topics: string[]; since: Date }[];
+  [feature: string]: unknown;
 }
 
 export interface LoadedPerson {
@@ -38,6 +51,7 @@ export interface PeoplePort {
   merge(from: number, to: number): Promise<void>;
   moveIdentity(identityId: number, to: number): Promise<void>;
   erase(personId: number): Promise<void>;
+  exportData(personId: number): Promise<PersonExport | null>;
   ensure(inc: Incoming, now: Date, fallbackName: string): Promise<number>;
   addIdentity(inc: Incoming, personId: number): Promise<number>;
   identityOf(inc: Pick<Incoming, "channel" | "userId">): Promise<{ id: number; personId: number } | null>;
@@ -46,4 +60,6 @@ export interface PeoplePort {
   addMembership(personId: number, unitId: number, role: Role, opts?: { topics?: string; title?: string | null; now?: Date }): Promise<boolean>;
   hasMembership(personId: number, unitId: number, role: Role): Promise<boolean>;
   setYouthUnit(personId: number, unitId: number): Promise<void>;
+  removeMembership(personId: number, unitId: number, role?: Role): Promise<number>;
+  webIdentity(personId: number, now: Date): Promise<string>;
 }

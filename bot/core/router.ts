@@ -1,13 +1,17 @@
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { coreText } from "../../prompts/vi/core.ts";
 import { MAX_INPUT_LENGTH } from "./channel.ts";
 import type { ActionSpec, CommandSpec, Ctx, Feature, FlowState, MembershipView, PersonView, Role, Services } from "./context.ts";
 import { FloodGuard } from "./flood.ts";
 import { answersOwnNumbers } from "./forms.ts";
-import { cleanInput } from "./text.ts";
+import { cleanInput, cleanName } from "./text.ts";
 import { commandList, mayRun, type CommandInfo } from "./commands.ts";
 import type { Choice, Incoming, Outgoing } from "./types.ts";
 import { isUniqueViolation } from "./outbox/outbox.ts";
+import { Episode, backoffDelay, isTransientError, sleep } from "./backoff.ts";
+import { metrics } from "./metrics.ts";
+import type { Presence } from "./outbox/presence.ts";
 
 /** How long a set of offered choices stays valid. */
 const CHOICE_TTL_MS = 7 * 86_400_000;
@@ -16,9 +20,6 @@ const CHOICE_TTL_MS = 7 * 86_400_000;
  * The channel-neutral core: stores each update (inbox), resolves who is talking, routes
  * commands, choices and flows to the features, and queues every reply through the outbox.
  */
-/** How long a row stored here is left to this instance before recovery takes it over. */
-const OWNED_MS = 10 * 60_000;
-
 export class Core {
   private commands = new Map<string, CommandSpec>();
   private actions = new Map<string, ActionSpec>();
@@ -29,6 +30,18 @@ export class Core {
   private chains = new Map<string, Promise<void>>();
   /** Inbox rows this instance stored and will handle itself (id → when stored). */
   private owned = new Map<number, number>();
+  /** Flood verdicts of updates being retried after an outage (an update is counted once). */
+  private verdicts = new Map<number, ReturnType<FloodGuard["check"]>>();
+  /** Aborted by stop(): updates waiting out an outage stop retrying (they stay stored). */
+  private stopping = new AbortController();
+  private outage: Episode;
+  /**
+   * This instance's heartbeat (set by the composition root): inbox rows carry their handling
+   * instance, and recovery takes over the rows of instances that are no longer alive.
+   */
+  presence: Presence | null = null;
+  /** The owner id without a Presence (tests, one-off tools): this Core object alone. */
+  private localId = randomUUID();
 
   constructor(
     readonly s: Services,
@@ -41,6 +54,17 @@ export class Core {
       if (f.fallback) this.fallbacks.push(f.fallback);
     }
     this.flood = new FloodGuard(s.config.FLOOD_MAX_MESSAGES, s.config.FLOOD_WINDOW_SECONDS * 1000);
+    this.outage = new Episode(s.log, "update handling");
+  }
+
+  /** The id written as the owner of inbox rows this instance handles. */
+  get instanceId(): string {
+    return this.presence?.id ?? this.localId;
+  }
+
+  /** Updates waiting out an outage stop retrying (they stay stored, handled at the next start). */
+  stop(): void {
+    this.stopping.abort();
   }
 
   private register<T>(map: Map<string, T>, key: string, v: T, feature: string): void {
@@ -64,11 +88,12 @@ export class Core {
   async store(incoming: Incoming, updateKey: string): Promise<number | null> {
     try {
       const row = await this.s.prisma.inboundUpdate.create({
-        data: { channel: incoming.channel, updateKey, payload: JSON.stringify(incoming), receivedAt: this.s.clock.now() },
+        data: { channel: incoming.channel, updateKey, payload: JSON.stringify(incoming), receivedAt: this.s.clock.now(), owner: this.instanceId },
         select: { id: true },
       });
       // this instance will handle it: no need to claim it again (recovery leaves it alone)
       this.owned.set(row.id, Date.now());
+      metrics.updatesIn.inc({ channel: incoming.channel });
       return row.id;
     } catch (e) {
       if (isUniqueViolation(e)) return null;
@@ -86,7 +111,7 @@ export class Core {
   async processStored(inboxId: number, incoming: Incoming): Promise<void> {
     const key = `${incoming.channel}:${incoming.chatId}`;
     const prev = this.chains.get(key) ?? Promise.resolve();
-    const run = prev.then(() => this.processOne(inboxId, incoming));
+    const run = prev.then(() => this.processRetrying(inboxId, incoming));
     const tail = run.catch(() => undefined);
     this.chains.set(key, tail);
     void tail.then(() => {
@@ -96,40 +121,77 @@ export class Core {
   }
 
   /**
-   * Updates stored but never handled (a crash between receipt and handling): at start every
-   * pending one, then periodically those left pending for minutes (an instance that died).
-   * Each is claimed (compare-and-set) before it is handled, so instances never share one.
+   * An outage (database or network away) while handling: the same update is tried again with
+   * backoff, holding the chat's later updates (order is kept), logged once per episode. Other
+   * errors are the update's own: processOne answers them and marks the row failed.
+   */
+  private async processRetrying(inboxId: number, incoming: Incoming): Promise<void> {
+    const t0 = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.processOne(inboxId, incoming);
+        break;
+      } catch (e) {
+        if (!isTransientError(e) || this.stopping.signal.aborted) {
+          this.verdicts.delete(inboxId);
+          throw e;
+        }
+        this.outage.fail(e);
+        await sleep(backoffDelay(attempt), this.stopping.signal);
+        if (this.stopping.signal.aborted) throw e;
+      }
+    }
+    this.outage.ok();
+    this.verdicts.delete(inboxId);
+    metrics.handling.observe({ channel: incoming.channel }, (performance.now() - t0) / 1000);
+  }
+
+  /**
+   * Updates stored but never handled: those of instances no longer alive (their heartbeat
+   * lapsed: killed, crashed) are taken over at once; without a Presence (nothing to tell who
+   * is alive) and for rows stored before owners were recorded, those older than `olderThanMs`. Each is claimed (compare-and-set on its owner) before it is handled,
+   * so instances never share one; rows of one chat are handled in id order.
    */
   async recover(opts: { olderThanMs?: number } = {}): Promise<number> {
-    const now = this.s.clock.now().getTime();
-    await this.s.prisma.inboundUpdate.updateMany({ where: { status: "processing", receivedAt: { lt: new Date(now - 60_000) } }, data: { status: "pending" } });
-    const before = new Date(now - (opts.olderThanMs ?? 0));
-    let n = 0;
+    const { prisma } = this.s;
+    const me = this.instanceId;
+    const alive = this.presence ? await this.presence.aliveIds() : [me];
+    const before = new Date(this.s.clock.now().getTime() - (opts.olderThanMs ?? 0));
+    const work: Promise<void>[] = [];
     let after = 0;
     for (;;) {
-      const rows = await this.s.prisma.inboundUpdate.findMany({
-        where: { status: "pending", id: { gt: after }, receivedAt: { lte: before } },
+      const rows = await prisma.inboundUpdate.findMany({
+        where: {
+          status: { in: ["pending", "processing"] },
+          id: { gt: after },
+          OR: [this.presence ? { owner: { notIn: alive } } : { owner: { notIn: alive }, receivedAt: { lte: before } }, { owner: null, receivedAt: { lte: before } }],
+        },
         orderBy: { id: "asc" },
         take: 200,
+        select: { id: true, payload: true, status: true, owner: true },
       });
       if (!rows.length) break;
       for (const r of rows) {
         after = r.id;
-        const mine = this.owned.get(r.id);
-        if (mine !== undefined && Date.now() - mine < OWNED_MS) continue;
-        this.owned.delete(r.id);
-        await this.processStored(r.id, JSON.parse(r.payload) as Incoming);
-        n++;
+        const claimed = await prisma.inboundUpdate.updateMany({ where: { id: r.id, status: r.status, owner: r.owner }, data: { status: "processing", owner: me } });
+        if (claimed.count !== 1 || !r.payload) continue;
+        this.owned.set(r.id, Date.now());
+        // started in id order: processStored chains them per chat
+        work.push(this.processStored(r.id, JSON.parse(r.payload) as Incoming).catch((e) => this.s.log.error({ err: e, update: r.id }, "recovered update failed")));
       }
     }
-    return n;
+    await Promise.all(work);
+    return work.length;
   }
 
   private async processOne(inboxId: number, incoming: Incoming): Promise<void> {
     const { prisma } = this.s;
     if (!this.owned.delete(inboxId)) {
-      // not stored by this instance (recovery): claim it first
-      const claimed = await prisma.inboundUpdate.updateMany({ where: { id: inboxId, status: "pending" }, data: { status: "processing" } });
+      // tried again after an outage: still ours? (while we could not beat, another instance may have taken it over)
+      const claimed = await prisma.inboundUpdate.updateMany({
+        where: { id: inboxId, status: { in: ["pending", "processing"] }, owner: this.instanceId },
+        data: { status: "processing" },
+      });
       if (claimed.count !== 1) return;
     }
     const log = this.s.log.child({ update: inboxId, channel: incoming.channel });
@@ -137,16 +199,20 @@ export class Core {
     let status = "done";
     let error: string | null = null;
     try {
-      const verdict = this.flood.check(`${incoming.channel}:${incoming.userId}`, Date.now());
+      const verdict = this.verdicts.get(inboxId) ?? this.flood.check(`${incoming.channel}:${incoming.userId}`, Date.now());
+      this.verdicts.set(inboxId, verdict);
       if (verdict === "drop") status = "throttled";
       else if (verdict === "warn") {
         status = "throttled";
         replies.push({ text: coreText.flood });
       } else {
-        const ctx = await this.buildCtx(incoming, log, replies);
+        // names from every channel are cleaned before anything reads or stores them
+        const ctx = await this.buildCtx({ ...incoming, displayName: cleanName(incoming.displayName) }, log, replies);
         await this.dispatch(ctx);
       }
     } catch (e) {
+      // an outage is not the update's fault: processRetrying tries it again once the database is back
+      if (isTransientError(e)) throw e;
       status = "failed";
       error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       log.error({ err: e }, "update failed");
@@ -155,7 +221,7 @@ export class Core {
     }
     const target = { channel: incoming.channel, chatId: incoming.chatId, userKey: incoming.userId };
     let i = 0;
-    for (const r of replies) await this.s.outbox.enqueue(target, r, { dedupeKey: `in:${inboxId}:${i++}`, fresh: true });
+    for (const r of replies) await this.s.outbox.enqueue(r.forget ? { ...target, anonymous: true } : target, r, { dedupeKey: `in:${inboxId}:${i++}`, fresh: true });
     await prisma.inboundUpdate.update({
       where: { id: inboxId },
       // the text is dropped once handled: kept only until then (crash recovery), it would
@@ -217,7 +283,7 @@ export class Core {
   private async latestChoiceSet(ctx: Ctx, since?: Date) {
     const fresh = new Date(this.s.clock.now().getTime() - CHOICE_TTL_MS);
     return this.s.prisma.choiceSet.findFirst({
-      where: { channel: ctx.in.channel, userKey: ctx.in.userId, createdAt: since && since > fresh ? { gte: since } : { gt: fresh } },
+      where: { channel: ctx.in.channel, userKey: { in: this.choiceOwners(ctx) }, createdAt: since && since > fresh ? { gte: since } : { gt: fresh } },
       orderBy: { id: "desc" },
       select: { id: true },
     });
@@ -232,16 +298,24 @@ export class Core {
     return conv?.updatedAt ?? new Date(0);
   }
 
+  /** The keyed hashes choice sets offered to this user are stored under (named and anonymous; see Outbox.choiceOwner). */
+  private choiceOwners(ctx: Ctx): string[] {
+    const { outbox } = this.s;
+    return [outbox.choiceOwner(ctx.in.channel, ctx.in.userId), outbox.choiceOwner(ctx.in.channel, ctx.in.userId, true)];
+  }
+
   /** A pressed button or typed number: checked against the set offered to this very user. */
   private async runChoice(ctx: Ctx, setId: number, index: number): Promise<void> {
     const set = await this.s.prisma.choiceSet.findUnique({ where: { id: setId } });
     const fresh = set && set.createdAt.getTime() > this.s.clock.now().getTime() - CHOICE_TTL_MS;
-    if (!set || !fresh || set.channel !== ctx.in.channel || set.userKey !== ctx.in.userId) return ctx.reply(coreText.choiceExpired);
+    if (!set || !fresh || set.channel !== ctx.in.channel || !this.choiceOwners(ctx).includes(set.userKey)) return ctx.reply(coreText.choiceExpired);
     const items = JSON.parse(set.items) as { action: string; args: Record<string, string | number | boolean | null> }[];
     const item = items[index - 1];
     const spec = item && this.actions.get(item.action);
     if (!item || !spec) return ctx.reply(coreText.choiceExpired);
     if (!this.allowed(ctx, spec)) return;
+    // a one-shot set is used up by its first press (compare-and-delete: a replay finds nothing)
+    if (spec.once && (await this.s.prisma.choiceSet.deleteMany({ where: { id: set.id } })).count !== 1) return ctx.reply(coreText.choiceExpired);
     await spec.run(ctx, item.args);
   }
 
@@ -267,6 +341,9 @@ export class Core {
       primaryUnit: () => ctx.memberships[0]?.unit ?? null,
       reply: (text: string, choices?: Choice[]) => {
         replies.push(choices?.length ? { text, choices } : { text });
+      },
+      replyWith: (out) => {
+        replies.push(out);
       },
       async setFlow(name, data = {}) {
         const state: FlowState = { name, data };

@@ -12,10 +12,25 @@ export function bold(s: string): string {
   return B_OPEN + s.replaceAll(B_OPEN, "").replaceAll(B_CLOSE, "") + B_CLOSE;
 }
 
-/** Normalise user input: NFC, no control characters (except newline/tab), trimmed. */
+/**
+ * Characters never kept from what people type or are called: C0 controls (except newline and
+ * tab), DEL and C1 controls, zero-width and bidirectional formatting marks (LRM/RLM/ALM,
+ * embeddings, overrides and isolates: a name must not flip or restyle the text around it),
+ * line/paragraph separators, the byte-order mark and interlinear annotation marks.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** Normalise user input: NFC, no control or bidirectional formatting characters (newline/tab kept), trimmed. */
 export function cleanInput(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.normalize("NFC").replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, "").trim();
+  return s.normalize("NFC").replace(UNSAFE, "").trim();
+}
+
+/** A display name or other one-line label: cleaned like input, every run of whitespace one space, capped. */
+export function cleanName(s: string, max = 100): string {
+  const one = cleanInput(s).replace(/\s+/g, " ");
+  const cut = Array.from(one).slice(0, max).join("");
+  return cut.trim();
 }
 
 export function escapeHtml(s: string): string {

@@ -38,6 +38,19 @@ export interface Choice {
 export interface Outgoing {
   text: string;
   choices?: Choice[];
+  /** A file sent with the text (bot/core/downloads.ts): Telegram gets the document, Zalo and the web a link. */
+  file?: FileRef;
+  /**
+   * Keep no trace once delivered: the row holds the address sealed and drops it with the text
+   * when done (the farewell after `/xoadulieu` must not leave the chat id behind).
+   */
+  forget?: boolean;
+}
+
+/** A stored download: the token of its link and the file name shown. */
+export interface FileRef {
+  token: string;
+  name: string;
 }
 
 /** Rendered payload stored in the outbox, ready for the channel sender. */
@@ -45,4 +58,5 @@ export interface OutboxPayload {
   text: string;
   /** Button rows: label + opaque callback data (at most 64 bytes). */
   buttons?: { label: string; data: string }[];
+  file?: FileRef;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parse as parseYaml } from "yaml";
 import type { Db } from "../../prisma/db.ts";
 import type { UnitView } from "../core/context.ts";
+import { cleanName } from "../core/text.ts";
 
 /** Ids of a unit's ancestors from the root down to the unit itself, read off its path. */
 export function pathIds(path: string): number[] {
@@ -123,13 +124,68 @@ export function parseOrgFile(text: string, fileName: string): OrgFile {
   return r.data;
 }
 
-/** Units of an org file, matched by code (idempotent). Returns how many were written. */
-export async function importUnits(prisma: Db, units: UnitInput[], progress?: (done: number, total: number) => void): Promise<number> {
+/** An org file that would break the tree (a unit twice, a cycle) or move units without `--move`. */
+export class OrgImportError extends Error {}
+
+/**
+ * What an org file does to the tree, checked before anything is written: a code listed twice
+ * is refused (the tree would hold it in two places, or in a loop); an existing unit placed
+ * under another parent (a unit at the file's top level is a root) is a move, refused unless
+ * `move` is asked. A unit under its own descendant (a cycle) can only be written in a file by
+ * listing it twice; the tree after the import is walked all the same, so no cycle is stored.
+ */
+export async function checkUnits(prisma: Db, units: UnitInput[], opts: { move?: boolean } = {}): Promise<{ moves: string[] }> {
+  const parentOf = new Map<string, string | null>();
+  const twice: string[] = [];
+  const walk = (list: UnitInput[], parent: string | null) => {
+    for (const u of list) {
+      if (parentOf.has(u.code)) twice.push(u.code);
+      parentOf.set(u.code, parent);
+      walk(u.children ?? [], u.code);
+    }
+  };
+  walk(units, null);
+  if (twice.length) throw new OrgImportError(`units listed more than once (a unit has one place in the tree; under its own descendant it would make a cycle): ${[...new Set(twice)].join(", ")}`);
+  const existing = await prisma.unit.findMany({ select: { id: true, code: true, parentId: true } });
+  const codeOf = new Map(existing.map((u) => [u.id, u.code]));
+  const current = new Map(existing.map((u) => [u.code, u.parentId === null ? null : (codeOf.get(u.parentId) ?? null)]));
+  const moves = [...parentOf].filter(([code, parent]) => current.has(code) && current.get(code) !== parent).map(([code]) => code);
+  if (moves.length && !opts.move)
+    throw new OrgImportError(`existing units would move to another parent: ${moves.join(", ")} (run again with --move to move them)`);
+  // the tree after the import: the file's parents over the database's
+  const after = new Map([...current, ...parentOf]);
+  for (const start of parentOf.keys()) {
+    const seen = new Set<string>([start]);
+    for (let p = after.get(start) ?? null; p !== null; p = after.get(p) ?? null) {
+      if (seen.has(p)) throw new OrgImportError(`the unit tree would have a cycle through ${[...seen].join(" → ")}`);
+      seen.add(p);
+    }
+  }
+  return { moves };
+}
+
+/**
+ * Units of an org file, matched by code (idempotent). The file is checked first (see
+ * `checkUnits`): nothing is written when it is refused. Returns how many were written.
+ */
+export async function importUnits(
+  prisma: Db,
+  units: UnitInput[],
+  progress?: (done: number, total: number) => void,
+  opts: { move?: boolean } = {},
+): Promise<number> {
+  await checkUnits(prisma, units, opts);
   let count = 0;
   const total = countUnits(units);
   const walk = async (list: UnitInput[], parentId: number | null) => {
     for (const u of list) {
-      const created = await createUnit(prisma, { code: u.code, name: u.name, level: u.level, parentId, isBranch: u.branch ?? !u.children?.length });
+      const created = await createUnit(prisma, {
+        code: u.code,
+        name: cleanName(u.name, 200),
+        level: cleanName(u.level),
+        parentId,
+        isBranch: u.branch ?? !u.children?.length,
+      });
       count++;
       if (progress && (count % 50 === 0 || count === total)) progress(count, total);
       if (u.children) await walk(u.children, created.id);

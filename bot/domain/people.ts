@@ -1,13 +1,18 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../../prisma/db.ts";
 import type { MembershipView, PersonView, Role, UnitView } from "../core/context.ts";
 import type { Target } from "../core/outbox/outbox.ts";
 import type { ChannelName, Incoming } from "../core/types.ts";
-import type { HookKit, PeoplePort, PersonHooks, Tx } from "../core/people.ts";
+import type { HookKit, PeoplePort, PersonExport, PersonHooks, Tx } from "../core/people.ts";
+import type { TraceAddress } from "../core/traces.ts";
 import { pathIds } from "./org.ts";
+import { cleanName } from "../core/text.ts";
 
 /** Person, identities and memberships: the kernel every feature reads through. */
 export class People implements PeoplePort {
   private hooks: { feature: string; hooks: PersonHooks }[] = [];
+  /** What the plumbing kept of a person (outbox, inbox, choices, audit), erased with them (bot/core/traces.ts). */
+  private traces: ((tx: Tx, who: { personId: number; addresses: TraceAddress[]; names: string[] }) => Promise<void>) | null = null;
 
   constructor(
     private prisma: Db,
@@ -100,14 +105,52 @@ export class People implements PeoplePort {
     }
   }
 
-  /** Erase a person: every feature erases or anonymises its rows, then the kernel forgets the person. */
+  /** The core's eraser of what the plumbing kept (set once by the composition root). */
+  onEraseTraces(fn: (tx: Tx, who: { personId: number; addresses: TraceAddress[]; names: string[] }) => Promise<void>): void {
+    this.traces = fn;
+  }
+
+  /**
+   * Erase a person: every feature erases or anonymises its rows, the plumbing forgets their
+   * chats and name (outbox, inbox, choices, audit), then the kernel forgets the person.
+   */
   async erase(personId: number): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       for (const h of this.hooks) await h.hooks.erase?.(tx as Tx, personId, this.kit);
+      const [person, identities] = await Promise.all([
+        tx.person.findUnique({ where: { id: personId }, select: { displayName: true } }),
+        tx.identity.findMany({ where: { personId } }),
+      ]);
+      const addresses = identities.map((i) => ({ channel: i.channel as ChannelName, chatId: i.chatId, userId: i.externalId }));
+      await this.traces?.(tx as Tx, { personId, addresses, names: person ? [person.displayName] : [] });
       await tx.identity.deleteMany({ where: { personId } });
       await tx.membership.deleteMany({ where: { personId } });
       await tx.person.update({ where: { id: personId }, data: { displayName: "—", title: null, preferredChannel: null } });
     });
+  }
+
+  /** A person's data (`/dulieu`): profile, identities and memberships, then each feature's rows about them. */
+  async exportData(personId: number): Promise<PersonExport | null> {
+    const [person, identities, ms] = await Promise.all([
+      this.prisma.person.findUnique({ where: { id: personId } }),
+      this.prisma.identity.findMany({ where: { personId }, orderBy: { id: "asc" } }),
+      this.prisma.membership.findMany({ where: { personId }, orderBy: { id: "asc" } }),
+    ]);
+    if (!person) return null;
+    const units = new Map((await this.prisma.unit.findMany({ where: { id: { in: ms.map((m) => m.unitId) } } })).map((u) => [u.id, u]));
+    const out: PersonExport = {
+      profile: { displayName: person.displayName, title: person.title, preferredChannel: person.preferredChannel, createdAt: person.createdAt },
+      identities: identities.map((i) => ({ channel: i.channel, userId: i.externalId, since: i.createdAt })),
+      memberships: ms.map((m) => ({
+        unit: units.get(m.unitId)?.code ?? "",
+        unitName: units.get(m.unitId)?.name ?? "",
+        role: m.role as Role,
+        topics: m.topics ? m.topics.split(",").filter(Boolean) : [],
+        since: m.createdAt,
+      })),
+    };
+    for (const h of this.hooks) if (h.hooks.exportData) Object.assign(out, await h.hooks.exportData(this.prisma, personId, this.kit));
+    return out;
   }
 
   /** The platform refused this chat for good: stop sending until they write again. */
@@ -120,7 +163,7 @@ export class People implements PeoplePort {
     const key = { channel: inc.channel, externalId: inc.userId };
     const found = await this.prisma.identity.findUnique({ where: { channel_externalId: key } });
     if (found) return found.personId;
-    const name = inc.displayName.trim().slice(0, 100) || fallbackName;
+    const name = cleanName(inc.displayName) || fallbackName;
     return this.prisma.$transaction(async (tx) => {
       const person = await tx.person.create({ data: { displayName: name, createdAt: now } });
       await tx.identity.create({ data: { ...key, chatId: inc.chatId, personId: person.id, createdAt: now } });
@@ -160,6 +203,21 @@ export class People implements PeoplePort {
 
   async hasMembership(personId: number, unitId: number, role: Role): Promise<boolean> {
     return !!(await this.prisma.membership.findUnique({ where: { personId_unitId_role: { personId, unitId, role } }, select: { id: true } }));
+  }
+
+  /** Remove a person's role in a unit (every role there when none is named). Returns how many were removed. */
+  async removeMembership(personId: number, unitId: number, role?: Role): Promise<number> {
+    const r = await this.prisma.membership.deleteMany({ where: { personId, unitId, ...(role ? { role } : {}) } });
+    return r.count;
+  }
+
+  /** The person's web chat identity (its id is the chat id), created on their first web sign-in. */
+  async webIdentity(personId: number, now: Date): Promise<string> {
+    const found = await this.prisma.identity.findFirst({ where: { personId, channel: "web" }, orderBy: { id: "asc" }, select: { externalId: true } });
+    if (found) return found.externalId;
+    const key = `w-${randomUUID()}`;
+    await this.prisma.identity.create({ data: { channel: "web", externalId: key, chatId: key, personId, createdAt: now } });
+    return key;
   }
 
   /** A youth belongs to one unit: choosing another moves them. */

@@ -22,8 +22,9 @@ export const deadlines: Feature = {
   name: "deadlines",
   person: deadlinePersonHooks,
   commands: {
-    giaoviec: { roles: ["cadre", "admin"], run: (ctx) => taskForm.command(ctx) },
+    giaoviec: { scope: "own-subtree", roles: ["cadre", "admin"], run: (ctx) => taskForm.command(ctx) },
     nhacviec: {
+      scope: "own-subtree",
       roles: ["secretary", "cadre", "admin"],
       async run(ctx) {
         if (!ctx.args.trim()) return overview(ctx);
@@ -33,6 +34,7 @@ export const deadlines: Feature = {
       },
     },
     hoanthanh: {
+      scope: "own-unit",
       roles: ["secretary", "cadre"],
       async run(ctx) {
         const { id, rest } = idAndRest(ctx.args);

@@ -52,7 +52,7 @@ export async function runNotify(s: Services, payload: Record<string, unknown>): 
       await s.outbox.toPerson(
         pid,
         { text: T.newTask(taskId, task.title, from?.name ?? "", due, task.details, names.get(a.unitId)?.name ?? ""), choices: doneChoice(taskId, a.unitId) },
-        { dedupeKey: `${notifyKey(taskId)}:${a.unitId}:${pid}` },
+        { dedupeKey: `${notifyKey(taskId)}:${a.unitId}:${pid}`, bulk: true },
       );
     }
   }
@@ -84,7 +84,7 @@ export async function runRemind(s: Services, payload: Record<string, unknown>): 
       await s.outbox.toPerson(
         pid,
         { text: T.reminder(taskId, task.title, due, left, names.get(a.unitId)?.name ?? ""), choices: doneChoice(taskId, a.unitId) },
-        { dedupeKey: `${remindKey(taskId, days)}:${a.unitId}:${pid}` },
+        { dedupeKey: `${remindKey(taskId, days)}:${a.unitId}:${pid}`, bulk: true },
       );
     }
   }
@@ -110,7 +110,7 @@ export async function runOverdue(s: Services, payload: Record<string, unknown>):
   await s.outbox.toPerson(
     task.createdById,
     { text: T.overdueDigest(taskId, task.title, formatDue(task.dueAt), total - open.length, total, lines, open.length - lines.length) },
-    { dedupeKey: overdueKey(taskId, k) },
+    { dedupeKey: overdueKey(taskId, k), bulk: true },
   );
   const hour = s.config.DEADLINE_REMIND_HOUR;
   let next = k + 1;

@@ -12,4 +12,14 @@ export const deadlinePersonHooks: PersonHooks = {
     await tx.task.updateMany({ where: { createdById: from }, data: { createdById: to } });
     await tx.taskAssignment.updateMany({ where: { doneById: from }, data: { doneById: to } });
   },
+  async exportData(db, personId) {
+    const done = await db.taskAssignment.findMany({ where: { doneById: personId }, orderBy: { id: "asc" } });
+    const [tasks, units] = await Promise.all([
+      db.task.findMany({ where: { id: { in: done.map((d) => d.taskId) } } }),
+      db.unit.findMany({ where: { id: { in: done.map((d) => d.unitId) } } }),
+    ]);
+    const title = new Map(tasks.map((t) => [t.id, t.title]));
+    const unit = new Map(units.map((u) => [u.id, u.name]));
+    return { taskReports: done.map((d) => ({ task: title.get(d.taskId) ?? "", unit: unit.get(d.unitId) ?? "", doneAt: d.doneAt, note: d.note })) };
+  },
 };

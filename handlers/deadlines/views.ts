@@ -49,7 +49,8 @@ export async function showDetail(ctx: Ctx, id: number): Promise<void> {
   const now = ctx.s.clock.now();
   const { task, from, assignments } = d;
   const full = task.createdById === ctx.person!.id || (from !== null && ctx.withRole("cadre", "admin").some((m) => isInSubtree(from.path, m.unit.path)));
-  const mine = new Set(assigneeUnitIds(ctx));
+  // an admin follows the tasks given to their own unit too (they do not report them: /hoanthanh)
+  const mine = new Set([...assigneeUnitIds(ctx), ...ctx.withRole("admin").map((m) => m.unitId)]);
   const shown = full ? assignments : assignments.filter((a) => mine.has(a.unitId));
   if (!shown.length) return ctx.reply(T.notVisible(id));
   const done = assignments.filter((a) => a.doneAt !== null);

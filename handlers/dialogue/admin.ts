@@ -38,9 +38,11 @@ async function route(ctx: Ctx): Promise<void> {
     update: { assigneeId },
   });
   await ctx.audit("routing.set", "unit", unit.id, `${topic}:${assigneeId ?? "pool"}`);
-  ctx.reply(T.routeSet(unit.name, topicName, whoName));
+  // one person, or a branch: never for anonymous questions (see resolveAnonRoute)
+  const namedOnly = assigneeId !== null || unit.isBranch;
+  ctx.reply(namedOnly ? `${T.routeSet(unit.name, topicName, whoName)}\n${T.routeAnonNote}` : T.routeSet(unit.name, topicName, whoName));
 }
 
 export const adminCommands: Record<string, CommandSpec> = {
-  dinhtuyen: { roles: ["admin"], run: route },
+  dinhtuyen: { scope: "own-subtree", roles: ["admin"], run: route },
 };

@@ -6,11 +6,12 @@
 import { z } from "zod";
 import type { Services } from "../../bot/core/context.ts";
 import { addWorkingDays, formatDate, formatDateTime, isWorkingDay } from "../../bot/core/time.ts";
-import { cancelJobs, ensureJob } from "../../bot/core/jobs.ts";
+import { cancelJobsOf, ensureJob } from "../../bot/core/jobs.ts";
 import { dialogueText as T } from "../../prompts/vi/dialogue.ts";
 import { openIndex } from "./indexes.ts";
 import { deliverToAsker, notifyHolder, tellHolders } from "./notify.ts";
 import { DAY_MS } from "./questions.ts";
+import { refOf } from "./anon.ts";
 import { nearestWithCadres, pickAtUnit } from "./routing.ts";
 import { QuestionId } from "./schemas.ts";
 
@@ -35,21 +36,22 @@ export function dueFrom(s: Services, from: Date): Date {
 
 const remindKey = (id: number, due: Date) => `dlg:rem:${id}:${due.getTime()}`;
 const escalateKey = (id: number, due: Date) => `dlg:esc:${id}:${due.getTime()}`;
+/** The ref of a question's jobs: found by exact index look-up, never by key prefix. */
+const questionRef = (id: number) => `question:${id}`;
 
 /** (Re)plan the reminder and the escalation of a question for its current due time. */
 export async function scheduleDeadline(s: Services, q: { id: number; dueAt: Date }, start: Date): Promise<void> {
   // jobs of earlier due times are dropped; those of this due time are kept (a re-run must not cancel them)
-  await cancelJobs(s, `dlg:rem:${q.id}:`, [remindKey(q.id, q.dueAt)]);
-  await cancelJobs(s, `dlg:esc:${q.id}:`, [escalateKey(q.id, q.dueAt)]);
+  const ref = questionRef(q.id);
+  await cancelJobsOf(s, ref, { kinds: [JOB_REMIND, JOB_ESCALATE], keep: [remindKey(q.id, q.dueAt), escalateKey(q.id, q.dueAt)] });
   const payload = { questionId: q.id, due: q.dueAt.getTime() };
-  await ensureJob(s, { kind: JOB_REMIND, runAt: reminderTime(start, q.dueAt), dedupeKey: remindKey(q.id, q.dueAt), payload });
-  await ensureJob(s, { kind: JOB_ESCALATE, runAt: q.dueAt, dedupeKey: escalateKey(q.id, q.dueAt), payload });
+  await ensureJob(s, { kind: JOB_REMIND, runAt: reminderTime(start, q.dueAt), dedupeKey: remindKey(q.id, q.dueAt), payload, ref });
+  await ensureJob(s, { kind: JOB_ESCALATE, runAt: q.dueAt, dedupeKey: escalateKey(q.id, q.dueAt), payload, ref });
 }
 
 /** No more reminders nor escalation (answered or hidden). */
 export async function stopDeadline(s: Services, id: number): Promise<void> {
-  await cancelJobs(s, `dlg:rem:${id}:`);
-  await cancelJobs(s, `dlg:esc:${id}:`);
+  await cancelJobsOf(s, questionRef(id), { kinds: [JOB_REMIND, JOB_ESCALATE] });
 }
 
 function parsePayload(s: Services, kind: string, payload: Record<string, unknown>): z.infer<typeof DeadlinePayload> | null {
@@ -65,7 +67,7 @@ export async function runReminder(s: Services, payload: Record<string, unknown>)
   const id = p.questionId;
   const q = await s.prisma.question.findUnique({ where: { id } });
   if (!q || q.status !== "open" || q.dueAt.getTime() !== p.due) return;
-  await tellHolders(s, q, T.reminder(id, formatDateTime(q.dueAt), q.text), (pid) => `${remindKey(id, q.dueAt)}:${pid}`);
+  await tellHolders(s, q, T.reminder(refOf(q), formatDateTime(q.dueAt), q.text), (pid) => `${remindKey(id, q.dueAt)}:${pid}`);
   await s.prisma.question.updateMany({ where: { id, dueAt: q.dueAt, remindedAt: null }, data: { remindedAt: s.clock.now() } });
 }
 
@@ -118,13 +120,13 @@ export async function runEscalation(s: Services, payload: Record<string, unknown
   const key = `dlg:escn:${id}:${due}`;
   await notifyHolder(s, q, moved ? { kind: "escalate", from: fromUnit?.name ?? "" } : { kind: "stillOverdue" }, key);
   if (moved && before.assigneeId !== null && before.assigneeId !== q.assigneeId) {
-    await s.outbox.toPerson(before.assigneeId, { text: T.escalatedAway(id, toUnit?.name ?? "") }, { dedupeKey: `${key}:prev` });
+    await s.outbox.toPerson(before.assigneeId, { text: T.escalatedAway(refOf(q), toUnit?.name ?? "") }, { dedupeKey: `${key}:prev`, bulk: true });
   }
   const dueText = formatDate(q.dueAt);
   await deliverToAsker(
     s,
     q,
-    { text: moved ? T.lateAsker(id, toUnit?.name ?? "", dueText) : T.lateAskerSame(id, toUnit?.name ?? "", dueText) },
+    { text: moved ? T.lateAsker(refOf(q), toUnit?.name ?? "", dueText) : T.lateAskerSame(refOf(q), toUnit?.name ?? "", dueText) },
     `${key}:asker`,
   );
   openIndex(s).put(q);
@@ -173,6 +175,6 @@ async function ensureMissing(
   for (const r of rows) {
     const dedupeKey = keyOf(r.id, r.dueAt);
     if (have.has(dedupeKey)) continue;
-    await ensureJob(s, { kind, runAt: runAt(r), dedupeKey, payload: { questionId: r.id, due: r.dueAt.getTime() } });
+    await ensureJob(s, { kind, runAt: runAt(r), dedupeKey, payload: { questionId: r.id, due: r.dueAt.getTime() }, ref: questionRef(r.id) });
   }
 }

@@ -12,6 +12,7 @@ import { askingActions, askingCommands, askingFallback, FLOW_PENDING, pendingFlo
 import { deadlineTick, JOB_ESCALATE, JOB_REMIND, runEscalation, runReminder } from "./deadlines.ts";
 import { faqCommands } from "./faq/handlers.ts";
 import { buildIndexes } from "./indexes.ts";
+import { anonBatchTick } from "./batches.ts";
 import { dialoguePersonHooks } from "./person.ts";
 import { dialogueReport } from "./report.ts";
 import { seedTopics } from "./topics.ts";
@@ -34,7 +35,7 @@ export function createDialogue(deps: DialogueDeps = {}): Feature {
       [JOB_REMIND]: runReminder,
       [JOB_ESCALATE]: runEscalation,
     },
-    ticks: [{ name: "deadlines", cron: "*/15 * * * *", run: deadlineTick }],
+    ticks: [{ name: "deadlines", cron: "*/15 * * * *", run: deadlineTick }, anonBatchTick],
     fallback: askingFallback,
   };
 }

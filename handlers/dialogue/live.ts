@@ -84,7 +84,8 @@ export async function moderate(s: Services, input: { questionId: number; to: "ap
   }
   const q = await s.prisma.question.findUniqueOrThrow({ where: { id } });
   if (input.to === "approved") {
-    await notifyHolder(s, q, { kind: "new" }, `dlg:new:${id}`);
+    // an anonymous question still in its batch is told when the batch is released
+    if (!q.held) await notifyHolder(s, q, { kind: "new" }, `dlg:new:${id}`);
   } else {
     openIndex(s).remove(id);
     await stopDeadline(s, id);
@@ -95,7 +96,7 @@ export async function moderate(s: Services, input: { questionId: number; to: "ap
 
 /** Send a message to whoever asked a question, without telling the caller who that is. */
 export async function messageAsker(s: Services, questionId: number, out: Outgoing, dedupeKey: string): Promise<boolean> {
-  const q = await s.prisma.question.findUnique({ where: { id: questionId }, select: { askerId: true, anonDelivery: true } });
+  const q = await s.prisma.question.findUnique({ where: { id: questionId }, select: { askerId: true, anonDelivery: true, anonymous: true } });
   return q ? deliverToAsker(s, q, out, dedupeKey) : false;
 }
 

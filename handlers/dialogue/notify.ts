@@ -9,11 +9,22 @@ import { formatDateTime } from "../../bot/core/time.ts";
 import { dialogueText as T } from "../../prompts/vi/dialogue.ts";
 import { askerPersonId, type QuestionRow } from "./questions.ts";
 import { labelOf, topicLabels } from "./topics.ts";
+import { refOf, sendAnon } from "./anon.ts";
 
-/** Send a message to whoever asked a question; false when there is nobody to reach. */
-export async function deliverToAsker(s: Services, q: Pick<QuestionRow, "askerId" | "anonDelivery">, out: Outgoing, dedupeKey: string): Promise<boolean> {
+/**
+ * Send a message to whoever asked a question; false when there is nobody to reach. To an
+ * anonymous asker it goes through the outbox's anonymous target (sealed address, no person,
+ * dropped once delivered) under a keyed hash of the dedupe key, which names no question.
+ */
+export async function deliverToAsker(
+  s: Services,
+  q: Pick<QuestionRow, "askerId" | "anonDelivery" | "anonymous">,
+  out: Outgoing,
+  dedupeKey: string,
+): Promise<boolean> {
   const personId = askerPersonId(s, q);
   if (personId === null) return false;
+  if (q.anonymous) return sendAnon(s, personId, out, dedupeKey);
   return s.outbox.toPerson(personId, out, { dedupeKey });
 }
 
@@ -63,16 +74,16 @@ export async function notifyHolder(s: Services, q: QuestionRow, notice: HolderNo
   let text: string;
   switch (notice.kind) {
     case "new":
-      text = T.newQuestion(q.id, topic, asker, due, q.text);
+      text = T.newQuestion(refOf(q), topic, asker, due, q.text);
       break;
     case "transfer":
-      text = T.transferredIn(q.id, topic, asker, due, q.text, notice.from, notice.reason);
+      text = T.transferredIn(refOf(q), topic, asker, due, q.text, notice.from, notice.reason);
       break;
     case "escalate":
-      text = T.escalatedIn(q.id, topic, asker, due, q.text, notice.from);
+      text = T.escalatedIn(refOf(q), topic, asker, due, q.text, notice.from);
       break;
     case "stillOverdue":
-      text = T.stillOverdue(q.id, due, q.text);
+      text = T.stillOverdue(refOf(q), due, q.text);
       break;
   }
   for (const pid of recipients) await s.outbox.toPerson(pid, { text, choices: cadreChoices(q.id) }, { dedupeKey: `${dedupeKey}:${pid}` });

@@ -27,6 +27,10 @@ export interface QuestionRow {
   escalationLevel: number;
   answeredAt: Date | null;
   rating: string | null;
+  /** Anonymous questions: the reference people know them by (never the id). */
+  publicRef: string | null;
+  /** Anonymous questions waiting for their batch: no cadre sees them yet. */
+  held: boolean;
   createdAt: Date;
 }
 

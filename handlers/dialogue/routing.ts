@@ -96,6 +96,29 @@ export async function resolveRoute(prisma: Db, askerUnit: UnitLike, topic: strin
   return { unitId: chain[chain.length - 1] ?? askerUnit.id, assigneeId: null };
 }
 
+/**
+ * Route an anonymous question. Routing rules are not followed for it (a rule may give one
+ * branch's questions to one person, who could then tell who asked): it goes to the nearest
+ * unit at or above the commune (never a branch) that has at least two cadres, else to the
+ * commune itself (its cadre), else up to the nearest unit with a cadre. A cadre who holds it
+ * may still hand it on (/chuyen).
+ */
+export async function resolveAnonRoute(prisma: Db, askerUnit: UnitLike, topic: string): Promise<Route> {
+  const chain = pathIds(askerUnit.path).reverse();
+  const units = await prisma.unit.findMany({ where: { id: { in: chain } }, select: { id: true, path: true, isBranch: true } });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const above = chain.filter((id) => byId.get(id)?.isBranch === false);
+  if (!above.length) return resolveRoute(prisma, askerUnit, topic);
+  const ladder = above;
+  const cadres = await prisma.membership.groupBy({ by: ["unitId"], where: { unitId: { in: ladder }, role: "cadre" }, _count: { _all: true } });
+  const count = new Map(cadres.map((c) => [c.unitId, c._count._all]));
+  const floor = ladder[0]!;
+  const target = ladder.find((id) => (count.get(id) ?? 0) >= 2) ?? floor;
+  if ((count.get(target) ?? 0) > 0) return { unitId: target, assigneeId: await pickAtUnit(prisma, target, topic) };
+  const unit = byId.get(target)!;
+  return (await nearestWithCadres(prisma, unit, topic)) ?? { unitId: target, assigneeId: null };
+}
+
 /** Whether a person is a cadre of the unit with this path or of one of its ancestors. */
 export async function isCadreAtOrAbove(prisma: Db, personId: number, unitPath: string): Promise<boolean> {
   const n = await prisma.membership.count({ where: { personId, role: "cadre", unitId: { in: pathIds(unitPath) } } });

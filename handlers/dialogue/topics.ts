@@ -12,19 +12,14 @@ export const OTHER_TOPIC = "khac";
 
 /**
  * Seed the shipped default topics. Existing rows are left as they are, so an installation
- * that renamed a topic or added its own keeps them.
+ * that renamed a topic or added its own keeps them. One INSERT … ON CONFLICT DO NOTHING per
+ * topic: instances starting at once on a fresh database cannot trip over each other.
  */
 export async function seedTopics(prisma: Db): Promise<void> {
-  const existing = new Set((await prisma.topic.findMany({ select: { key: true } })).map((t) => t.key));
   let order = 0;
   for (const t of defaultTopics) {
     order += 10;
-    if (existing.has(t.key)) continue;
-    await prisma.topic.upsert({
-      where: { key: t.key },
-      create: { key: t.key, label: t.label, description: t.description, sortOrder: order },
-      update: {},
-    });
+    await prisma.$executeRaw`INSERT INTO "Topic" ("key", "label", "description", "sortOrder") VALUES (${t.key}, ${t.label}, ${t.description}, ${order}) ON CONFLICT ("key") DO NOTHING`;
   }
 }
 

@@ -133,6 +133,7 @@ export const guides: Feature = {
   person: guidesPersonHooks,
   commands: {
     huongdan: {
+      scope: "own-unit",
       roles: ["secretary", "cadre", "admin"],
       async run(ctx) {
         const unit = secretaryUnits(ctx)[0] ?? ctx.withRole("cadre", "admin")[0]?.unit;
@@ -141,6 +142,7 @@ export const guides: Feature = {
       },
     },
     dasinhhoat: {
+      scope: "own-unit",
       roles: ["secretary"],
       async run(ctx) {
         const units = secretaryUnits(ctx);
@@ -160,6 +162,7 @@ export const guides: Feature = {
       },
     },
     ghichu: {
+      scope: "own-subtree",
       roles: ["cadre", "admin"],
       async run(ctx) {
         const units = upperUnits(ctx);
@@ -180,6 +183,7 @@ export const guides: Feature = {
       },
     },
     sinhhoat: {
+      scope: "own-subtree",
       roles: ["cadre", "admin"],
       async run(ctx) {
         const unit = upperUnits(ctx)[0] ?? ctx.withRole("cadre", "admin")[0]?.unit;

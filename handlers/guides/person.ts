@@ -11,4 +11,11 @@ export const guidesPersonHooks: PersonHooks = {
     await tx.meetingReport.updateMany({ where: { personId: from }, data: { personId: to } });
     await tx.guideNote.updateMany({ where: { authorId: from }, data: { authorId: to } });
   },
+  async exportData(db, personId) {
+    const reports = await db.meetingReport.findMany({ where: { personId }, orderBy: { id: "asc" } });
+    const units = new Map((await db.unit.findMany({ where: { id: { in: reports.map((r) => r.unitId) } } })).map((u) => [u.id, u.name]));
+    return {
+      meetingReports: reports.map((r) => ({ unit: units.get(r.unitId) ?? "", month: r.month, attendees: r.attendees, note: r.note, photo: !!r.photo, at: r.createdAt })),
+    };
+  },
 };

@@ -176,7 +176,7 @@ export async function dispatchMonth(s: Services, month: string): Promise<void> {
       const unit = units.get(m.unitId);
       const target = targets.get(m.personId);
       if (!unit || !target) continue;
-      await s.outbox.enqueue(target, { text: await renderer.render(unit) }, { dedupeKey: guideMessageKey(month, m.personId, m.unitId) });
+      await s.outbox.enqueue(target, { text: await renderer.render(unit) }, { dedupeKey: guideMessageKey(month, m.personId, m.unitId), bulk: true });
     }
   });
   s.log.info({ month }, "monthly guides dispatched");
@@ -193,7 +193,7 @@ export async function remindMonth(s: Services, month: string): Promise<void> {
       const unit = units.get(m.unitId);
       const target = targets.get(m.personId);
       if (!unit || !target) continue;
-      await s.outbox.enqueue(target, { text: T.reminder(unit.name, month) }, { dedupeKey: reminderMessageKey(month, m.personId, m.unitId) });
+      await s.outbox.enqueue(target, { text: T.reminder(unit.name, month) }, { dedupeKey: reminderMessageKey(month, m.personId, m.unitId), bulk: true });
     }
   });
 }
@@ -211,7 +211,7 @@ export async function sendNoteUpdate(s: Services, noteId: number): Promise<void>
       for (const m of batch) {
         const target = targets.get(m.personId);
         if (!target) continue;
-        await s.outbox.enqueue(target, { text: T.noteUpdate(unit.name, note.month, note.text) }, { dedupeKey: `guide-note:${noteId}:${m.personId}:${m.unitId}` });
+        await s.outbox.enqueue(target, { text: T.noteUpdate(unit.name, note.month, note.text) }, { dedupeKey: `guide-note:${noteId}:${m.personId}:${m.unitId}`, bulk: true });
       }
     });
   }

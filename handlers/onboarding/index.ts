@@ -1,18 +1,24 @@
 import type { Choice } from "../../bot/core/types.ts";
-import type { Ctx, Feature } from "../../bot/core/context.ts";
+import type { Ctx, Feature, Role } from "../../bot/core/context.ts";
+import { ROLES } from "../../bot/core/context.ts";
 import { renderHelp } from "../../bot/core/commands.ts";
+import { parseId } from "../../bot/core/args.ts";
+import { formatDate } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { onboardingText as T } from "../../prompts/vi/onboarding.ts";
-import { isInSubtree, unitTrail } from "../../bot/domain/org.ts";
-import { createInvite } from "./invites.ts";
+import { unitTrail } from "../../bot/domain/org.ts";
+import { createInvite, inviteState, invitesBy, mayGrant, revokeInvite } from "./invites.ts";
 import { redeemInvite } from "./service.ts";
+import { decideJoin, pendingFor, requestJoin } from "./requests.ts";
+import { removeMember } from "./members.ts";
 
 const PAGE = 20;
 
 async function showUnits(ctx: Ctx, parentId: number | null, page = 0): Promise<void> {
   const { prisma } = ctx.s;
+  // a demo unit left in the database is never offered by an install without DEMO
   const children = await prisma.unit.findMany({
-    where: { parentId },
+    where: { parentId, ...(ctx.s.config.demo ? {} : { demo: false }) },
     orderBy: { name: "asc" },
     skip: page * PAGE,
     take: PAGE + 1,
@@ -20,7 +26,8 @@ async function showUnits(ctx: Ctx, parentId: number | null, page = 0): Promise<v
   const choices: Choice[] = children.slice(0, PAGE).map((u) => ({ label: u.name, action: "onb.unit", args: { unitId: u.id } }));
   if (children.length > PAGE) choices.push({ label: "…", action: "onb.more", args: { parentId, page: page + 1 } });
   if (parentId !== null) {
-    const parent = await prisma.unit.findUniqueOrThrow({ where: { id: parentId } });
+    const parent = await prisma.unit.findUnique({ where: { id: parentId } });
+    if (!parent || (parent.demo && !ctx.s.config.demo)) return ctx.reply(coreText.choiceExpired);
     choices.unshift({ label: T.thisIsMine, action: "onb.pick", args: { unitId: parentId } });
     choices.push({ label: T.up, action: "onb.up", args: { unitId: parent.parentId } });
     ctx.reply(T.chooseUnit(await unitTrail(prisma, parent)), choices);
@@ -43,17 +50,82 @@ function helpFor(ctx: Ctx): string {
   return renderHelp(ctx.commandList(), who, ctx.person?.displayName ?? ctx.in.displayName);
 }
 
+/** `/moi` alone: the invites I created and what became of them. */
+async function listInvites(ctx: Ctx): Promise<void> {
+  const rows = await invitesBy(ctx.s.prisma, ctx.person!.id);
+  if (!rows.length) return ctx.reply(T.noInvites);
+  const now = ctx.s.clock.now();
+  const lines = rows.map((r) =>
+    T.inviteLine(r.code, T.roleLabel[r.role] ?? r.role, r.unit?.name ?? "—", r.uses, r.maxUses, r.expiresAt ? formatDate(r.expiresAt) : null, T.inviteState[inviteState(r, now)] ?? ""),
+  );
+  ctx.reply(T.invitesHeader + "\n" + lines.join("\n") + "\n\n" + T.invitesFooter);
+}
+
+/** `/moi <role> <unit> [topics] [uses]`: an admin at or above the unit, for a role at or below their own. */
+async function mintInvite(ctx: Ctx): Promise<void> {
+  const [roleArg, unitCode, ...rest] = ctx.args.split(/\s+/).filter(Boolean);
+  const role = roleArg?.toLowerCase();
+  if (!role || !unitCode || !ROLES.includes(role as Role) || rest.length > 2) return ctx.reply(T.inviteUsage);
+  const usesArg = rest.find((x) => /^\d+$/.test(x));
+  const topics = rest.find((x) => !/^\d+$/.test(x));
+  const maxUses = usesArg ? Number(usesArg) : 1;
+  if (maxUses < 1 || maxUses > 500) return ctx.reply(T.inviteUsage);
+  const unit = await ctx.s.prisma.unit.findUnique({ where: { code: unitCode } });
+  if (!unit || (unit.demo && !ctx.s.config.demo)) return ctx.reply(T.unknownUnit(unitCode));
+  if (!mayGrant(ctx.memberships, unit, role)) return ctx.reply(T.notYourSubtree);
+  const inv = await createInvite(ctx.s.prisma, {
+    role,
+    unitCode: unit.code,
+    topics: topics?.split(",").filter(Boolean),
+    createdById: ctx.person!.id,
+    maxUses,
+    days: ctx.s.config.INVITE_DAYS,
+    now: ctx.s.clock.now(),
+  });
+  await ctx.audit("invite.create", "unit", unit.id, role);
+  ctx.reply(T.inviteCreated(inv.code, T.roleLabel[role] ?? role, unit.name, formatDate(inv.expiresAt), inv.maxUses));
+}
+
+/** `/duyetthanhvien <n>`, `/tuchoi <n>` and the buttons: the same decision. */
+async function decide(ctx: Ctx, id: number | null, accept: boolean): Promise<void> {
+  if (id === null) return ctx.reply(accept ? T.acceptUsage : T.refuseUsage);
+  const r = await decideJoin(ctx.s, { personId: ctx.person!.id, memberships: ctx.memberships }, id, accept);
+  switch (r.kind) {
+    case "unknown":
+      return ctx.reply(T.requestUnknown(id));
+    case "notYours":
+      return ctx.reply(T.notYourSubtree);
+    case "already":
+      return ctx.reply(T.requestAlready(id));
+    case "decided":
+      await ctx.audit(accept ? "member.accept" : "member.refuse", "joinRequest", id);
+      return ctx.reply(accept ? T.youAccepted(r.name, r.unit) : T.youRefused(r.name, r.unit));
+  }
+}
+
+const DECIDERS: Role[] = ["secretary", "cadre", "admin"];
+
 export const onboarding: Feature = {
   name: "onboarding",
+  person: {
+    async merge(tx, from, to) {
+      await tx.joinRequest.updateMany({ where: { personId: from }, data: { personId: to } });
+    },
+    async erase(tx, personId) {
+      await tx.joinRequest.deleteMany({ where: { personId } });
+      await tx.joinRequest.updateMany({ where: { decidedById: personId }, data: { decidedById: null } });
+    },
+  },
   commands: {
     start: {
+      scope: "any",
       guest: true,
       async run(ctx) {
         const code = ctx.args.split(/\s+/)[0] ?? "";
         if (code) {
           const personId = await register(ctx);
-          const r = await redeemInvite(ctx.s.prisma, ctx.s.people, ctx.s.clock, personId, code);
-          if (!r.ok) return ctx.reply(T.badInvite);
+          const r = await redeemInvite(ctx.s.prisma, ctx.s.people, ctx.s.clock, personId, code, { demo: ctx.s.config.demo });
+          if (!r.ok) return ctx.reply(T.badInvite[r.reason]);
           const unit = await ctx.s.prisma.unit.findUniqueOrThrow({ where: { id: r.unitId } });
           await ctx.reload();
           await ctx.audit("invite.redeem", "unit", unit.id, r.role);
@@ -64,9 +136,10 @@ export const onboarding: Feature = {
         await showUnits(ctx, null);
       },
     },
-    trogiup: { guest: true, run: async (ctx) => ctx.reply(helpFor(ctx)) },
-    help: { guest: true, run: async (ctx) => ctx.reply(helpFor(ctx)) },
+    trogiup: { scope: "any", guest: true, run: async (ctx) => ctx.reply(helpFor(ctx)) },
+    help: { scope: "any", guest: true, run: async (ctx) => ctx.reply(helpFor(ctx)) },
     huy: {
+      scope: "any",
       guest: true,
       async run(ctx) {
         if (!ctx.flow) return ctx.reply(coreText.nothingToCancel);
@@ -74,37 +147,31 @@ export const onboarding: Feature = {
         ctx.reply(coreText.cancelled);
       },
     },
-    moi: {
-      roles: ["admin", "cadre"],
+    moi: { scope: "own-subtree", roles: ["admin"], run: (ctx) => (ctx.args.trim() ? mintInvite(ctx) : listInvites(ctx)) },
+    huymoi: {
+      scope: "own-subtree",
+      roles: ["admin"],
       async run(ctx) {
-        const [role, unitCode, topics] = ctx.args.split(/\s+/);
-        const roles = ["youth", "secretary", "cadre", "admin"];
-        if (!role || !unitCode || !roles.includes(role)) return ctx.reply(T.inviteUsage);
-        const unit = await ctx.s.prisma.unit.findUnique({ where: { code: unitCode } });
-        if (!unit) return ctx.reply(T.unknownUnit(unitCode));
-        const mine = ctx.withRole("admin", "cadre").some((m) => isInSubtree(unit.path, m.unit.path));
-        if (!mine || (role === "admin" && !ctx.hasRole("admin"))) return ctx.reply(T.notYourSubtree);
-        const inv = await createInvite(ctx.s.prisma, { role, unitCode, topics: topics?.split(","), createdById: ctx.person!.id });
-        await ctx.audit("invite.create", "unit", unit.id, role);
-        ctx.reply(T.inviteCreated(inv.code, T.roleLabel[role] ?? role, unit.name, null));
+        const code = ctx.args.trim().split(/\s+/)[0];
+        if (!code) return ctx.reply(T.revokeUsage);
+        const r = await revokeInvite(ctx.s.prisma, { personId: ctx.person!.id, memberships: ctx.memberships }, code, ctx.s.clock.now());
+        if (r.kind === "revoked") await ctx.audit("invite.revoke", "invite", r.code);
+        ctx.reply(r.kind === "revoked" ? T.revoked(r.code) : r.kind === "already" ? T.alreadyRevoked : r.kind === "notYours" ? T.notYourSubtree : T.unknownInvite);
       },
     },
-    dulieu: {
+    duyetthanhvien: {
+      scope: "own-subtree",
+      roles: DECIDERS,
       async run(ctx) {
-        const units = ctx.memberships.map((m) => `${m.unit.name} (${T.roleLabel[m.role] ?? m.role})`).join("; ") || "—";
-        const key = ctx.s.secrets.pseudonym("asker", ctx.person!.id);
-        const questions = await ctx.s.prisma.question.count({ where: { askerKey: key } });
-        ctx.reply(T.myData(ctx.person!.displayName, units, questions));
+        if (ctx.args.trim()) return decide(ctx, parseId(ctx.args), true);
+        const list = await pendingFor(ctx.s, ctx.memberships);
+        if (!list.length) return ctx.reply(T.noRequests);
+        ctx.reply(T.requestsHeader + "\n" + list.map((r) => T.requestLine(r.id, r.name, r.unit, formatDate(r.at))).join("\n") + "\n\n" + T.requestsFooter);
       },
     },
-    xoadulieu: {
-      async run(ctx) {
-        ctx.reply(T.deleteConfirm, [
-          { label: coreText.yes, action: "onb.erase", args: {} },
-          { label: coreText.no, action: "onb.keep", args: {} },
-        ]);
-      },
-    },
+    tuchoi: { scope: "own-subtree", roles: DECIDERS, run: (ctx) => decide(ctx, parseId(ctx.args), false) },
+    xoathanhvien: { scope: "own-subtree", roles: ["admin"], run: removeMember },
+    // /dulieu and /xoadulieu: handlers/privacy
   },
   actions: {
     "onb.unit": { guest: true, run: async (ctx, a) => showUnits(ctx, Number(a.unitId)) },
@@ -113,21 +180,15 @@ export const onboarding: Feature = {
     "onb.pick": {
       guest: true,
       async run(ctx, a) {
-        const personId = await register(ctx);
         const unit = await ctx.s.prisma.unit.findUnique({ where: { id: Number(a.unitId) } });
-        if (!unit) return ctx.reply(coreText.choiceExpired);
-        await ctx.s.people.setYouthUnit(personId, unit.id);
-        await ctx.reload();
-        ctx.reply(T.joined(unit.name, T.roleLabel.youth!) + "\n\n" + helpFor(ctx));
+        if (!unit || (unit.demo && !ctx.s.config.demo)) return ctx.reply(coreText.choiceExpired);
+        const personId = await register(ctx);
+        const r = await requestJoin(ctx.s, personId, unit);
+        if (r.kind === "already") return ctx.reply(T.alreadyMember(unit.name, T.roleLabel.youth!));
+        if (r.kind === "requested") await ctx.audit("member.request", "unit", unit.id);
+        ctx.reply(r.kind === "requested" && !r.approvers ? T.requestNoApprover(unit.name) : T.requestSent(unit.name));
       },
     },
-    "onb.erase": {
-      async run(ctx) {
-        await ctx.audit("person.erase", "person", ctx.person!.id);
-        await ctx.s.people.erase(ctx.person!.id);
-        ctx.reply(T.deleted);
-      },
-    },
-    "onb.keep": { run: async (ctx) => ctx.reply(coreText.cancelled) },
+    "onb.jr": { roles: DECIDERS, run: (ctx, a) => decide(ctx, parseId(String(a.requestId ?? "")), a.accept === true) },
   },
 };

@@ -2,6 +2,8 @@ import type { Feature } from "../../bot/core/context.ts";
 import type { ChannelName } from "../../bot/core/types.ts";
 import { Secrets } from "../../bot/core/secrets.ts";
 import { linkText as T } from "../../prompts/vi/link.ts";
+import { onboardingText as W } from "../../prompts/vi/onboarding.ts";
+import { issueWebCode, WEB_CODE_MINUTES } from "./service.ts";
 
 const CODE_TTL_MIN = 10;
 
@@ -19,6 +21,7 @@ export const link: Feature = {
   },
   commands: {
     lienket: {
+      scope: "any",
       guest: true,
       async run(ctx) {
         const { prisma, clock } = ctx.s;
@@ -26,17 +29,17 @@ export const link: Feature = {
         if (!code) {
           if (!ctx.person) return ctx.reply(T.badCode);
           const value = Secrets.code(8);
-          await prisma.linkCode.deleteMany({ where: { personId: ctx.person.id } });
+          await prisma.linkCode.deleteMany({ where: { personId: ctx.person.id, purpose: "link" } });
           await prisma.linkCode.create({ data: { code: value, personId: ctx.person.id, expiresAt: new Date(clock.now().getTime() + CODE_TTL_MIN * 60_000) } });
           return ctx.reply(T.code(value, CODE_TTL_MIN));
         }
         const row = await prisma.linkCode.findUnique({ where: { code } });
-        if (!row || row.expiresAt < clock.now()) return ctx.reply(T.badCode);
+        if (!row || row.purpose !== "link" || row.expiresAt < clock.now()) return ctx.reply(T.badCode);
         if (ctx.person?.id === row.personId) return ctx.reply(T.alreadyLinked);
         const others = await ctx.s.people.channelsOf(row.personId);
         if (others.includes(ctx.in.channel)) return ctx.reply(T.sameChannel);
         // consume the code first: it works once
-        const used = await prisma.linkCode.deleteMany({ where: { code } });
+        const used = await prisma.linkCode.deleteMany({ where: { code, purpose: "link" } });
         if (used.count !== 1) return ctx.reply(T.badCode);
         const ident = await ctx.s.people.identityOf(ctx.in);
         if (!ident) await ctx.s.people.addIdentity(ctx.in, row.personId);
@@ -48,7 +51,19 @@ export const link: Feature = {
         ctx.reply(T.linked(ctx.person?.displayName ?? "", channels));
       },
     },
+    web: {
+      scope: "any",
+      async run(ctx) {
+        if (ctx.in.channel === "web") return ctx.reply(W.alreadyOnWeb);
+        const code = await issueWebCode(ctx.s, ctx.person!.id);
+        const c = ctx.s.config;
+        const link = c.webChat ? `${(c.PUBLIC_URL ?? `http://${c.WEB_HOST}:${c.WEB_PORT}`).replace(/\/$/, "")}/#code=${code}` : null;
+        await ctx.audit("web.code", "person", ctx.person!.id);
+        ctx.reply(W.webCode(code, WEB_CODE_MINUTES, link));
+      },
+    },
     kenh: {
+      scope: "any",
       async run(ctx) {
         const channel = ctx.args.trim().toLowerCase();
         if (!["telegram", "zalo", "web"].includes(channel)) return ctx.reply(T.preferUsage);

@@ -61,7 +61,7 @@ export const runCommitment = job(JOB_COMMIT, CommitmentPayload, async (s, { comm
   if (!session) return;
   const due = formatDate(c.dueAt);
   const text = days >= 0 ? T.commitReminder(id, c.text, c.owner, due, days) : T.commitOverdue(id, c.text, c.owner, due);
-  await s.outbox.toPerson(session.createdById, { text }, { dedupeKey: `ses:commit:${id}:${days}:${week}` });
+  await s.outbox.toPerson(session.createdById, { text }, { dedupeKey: `ses:commit:${id}:${days}:${week}`, bulk: true });
   if (days < 0) {
     // chased weekly until done
     const next = new Date(s.clock.now().getTime() + 7 * DAY_MS);

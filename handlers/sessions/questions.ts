@@ -8,6 +8,7 @@ import { bold, preview } from "../../bot/core/text.ts";
 import { formatDateTime } from "../../bot/core/time.ts";
 import { pathIds } from "../../bot/domain/org.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
+import { coreText } from "../../prompts/vi/core.ts";
 import { askerUnitOf, messageAsker, moderate as moderateQuestion, questionView, sessionQuestions, upvote } from "../dialogue/api.ts";
 import { mayManage, statusOf } from "./service.ts";
 
@@ -42,6 +43,7 @@ export async function show(ctx: Ctx): Promise<void> {
 /** An upvote for an approved question visible from my unit (once per person and question). */
 export async function vote(ctx: Ctx, id: number | null): Promise<void> {
   if (id === null) return ctx.reply(T.voteUsage);
+  if (!ctx.memberships.length) return ctx.reply(coreText.needMembership);
   const s = ctx.s;
   const unit = askerUnitOf(ctx.memberships);
   const q = await questionView(s, id);

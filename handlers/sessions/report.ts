@@ -50,7 +50,7 @@ export const onClose = job(JOB_CLOSE, ClosePayload, async (s, { sessionId }) => 
   if (!session) return;
   const text = await sessionReport(s, session);
   await s.prisma.dialogueSession.update({ where: { id: session.id }, data: { summary: text } });
-  await s.outbox.toPerson(session.createdById, { text: `${T.closedNotice}\n\n${text}` }, { dedupeKey: `ses:closed:${session.id}` });
+  await s.outbox.toPerson(session.createdById, { text: `${T.closedNotice}\n\n${text}` }, { dedupeKey: `ses:closed:${session.id}`, bulk: true });
 });
 
 /** `report sessions`: every question of the sessions held in the unit's subtree that month, and the commitments. */

@@ -32,8 +32,9 @@ export const volunteers: Feature = {
   name: "volunteers",
   person: volunteerPersonHooks,
   commands: {
-    tinhnguyen: { run: listOpen },
+    tinhnguyen: { scope: "own-unit", run: listOpen },
     dangky: {
+      scope: "own-unit",
       async run(ctx) {
         const { id } = idAndRest(ctx.args);
         if (id === null) return ctx.reply(T.signupUsage);
@@ -41,14 +42,16 @@ export const volunteers: Feature = {
       },
     },
     huydangky: {
+      scope: "any",
       async run(ctx) {
         const { id } = idAndRest(ctx.args);
         if (id === null) return ctx.reply(T.cancelUsage);
         await doCancel(ctx, id);
       },
     },
-    taochiendich: { roles: ["cadre", "admin"], run: (ctx) => campaignForm.command(ctx) },
+    taochiendich: { scope: "own-subtree", roles: ["cadre", "admin"], run: (ctx) => campaignForm.command(ctx) },
     chiendich: {
+      scope: "own-subtree",
       roles: ["cadre", "admin"],
       async run(ctx) {
         if (!ctx.args.trim()) return organiserList(ctx);
@@ -58,6 +61,7 @@ export const volunteers: Feature = {
       },
     },
     diemdanh: {
+      scope: "own-subtree",
       roles: ["cadre", "admin"],
       async run(ctx) {
         const { id, rest } = idAndRest(ctx.args);

@@ -59,7 +59,7 @@ export async function runOfferExpiry(s: Services, payload: Record<string, unknow
   await s.outbox.toPerson(
     r.personId,
     { text: T.offerExpired(c.id, c.title) },
-    { dedupeKey: `${offerKey({ campaignId: c.id, signupId: p.signupId, until: new Date(p.until) })}:lapsed` },
+    { dedupeKey: `${offerKey({ campaignId: c.id, signupId: p.signupId, until: new Date(p.until) })}:lapsed`, bulk: true },
   );
   await notifyOffers(s, r.offers);
 }
@@ -75,7 +75,7 @@ export async function runRemind(s: Services, payload: Record<string, unknown>): 
     await s.outbox.toPerson(
       personId,
       { text: T.reminder(c.id, c.title, formatDateTime(c.startsAt), c.place, p.hours) },
-      { dedupeKey: `${remindKey(c.id, p.hours)}:${personId}` },
+      { dedupeKey: `${remindKey(c.id, p.hours)}:${personId}`, bulk: true },
     );
   }
 }

@@ -19,4 +19,17 @@ export const volunteerPersonHooks: PersonHooks = {
   async erase(tx, personId) {
     await tx.signup.updateMany({ where: { personId, status: { in: ["waitlist", "offered"] } }, data: { status: "cancelled" } });
   },
+  async exportData(db, personId) {
+    const signups = await db.signup.findMany({ where: { personId }, orderBy: { id: "asc" } });
+    const campaigns = new Map((await db.campaign.findMany({ where: { id: { in: signups.map((x) => x.campaignId) } } })).map((c) => [c.id, c]));
+    return {
+      signups: signups.map((x) => ({
+        campaign: campaigns.get(x.campaignId)?.title ?? "",
+        startsAt: campaigns.get(x.campaignId)?.startsAt ?? null,
+        status: x.status,
+        attended: x.attended,
+        at: x.createdAt,
+      })),
+    };
+  },
 };

@@ -3,6 +3,7 @@ import type { Ctx } from "../../bot/core/context.ts";
 import { formatDateTime } from "../../bot/core/time.ts";
 import type { Choice } from "../../bot/core/types.ts";
 import { volunteersText as T } from "../../prompts/vi/volunteers.ts";
+import { coreText } from "../../prompts/vi/core.ts";
 import { notifyOffers } from "./notices.ts";
 import {
   campaignsFor,
@@ -50,6 +51,7 @@ async function answerSignup(ctx: Ctx, id: number, r: SignupResult): Promise<void
 }
 
 export async function doSignup(ctx: Ctx, id: number): Promise<void> {
+  if (!ctx.memberships.length) return ctx.reply(coreText.needMembership);
   const r = await signUp(ctx.s, { personId: ctx.person!.id, units: myUnits(ctx), campaignId: id });
   await answerSignup(ctx, id, r);
   // a lapsed offer found on the way passed the place on

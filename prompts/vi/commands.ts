@@ -37,6 +37,7 @@ export const commandHelp = {
     description: "Liên kết tài khoản Zalo và Telegram (nhận mã ở kênh này, gõ mã ở kênh kia)",
     example: "/lienket",
   },
+  web: { description: "Nhận mã đăng nhập trò chuyện trên web (dùng một lần, 10 phút)", example: "/web", general: true },
   kenh: { args: "telegram|zalo|web", description: "Chọn kênh nhận tin khi đã liên kết nhiều kênh", example: "/kenh zalo", general: true },
   dulieu: { description: "Xem dữ liệu hệ thống đang lưu về bạn", example: "/dulieu", general: true },
   xoadulieu: { description: "Xóa tài khoản và dữ liệu của bạn (có hỏi lại trước khi xóa)", example: "/xoadulieu", general: true },
@@ -139,14 +140,27 @@ export const commandHelp = {
     example: "/diemdanh 3 1,2,5",
     menu: true,
   },
+  duyetthanhvien: {
+    args: "[số yêu cầu]",
+    description: "Duyệt yêu cầu tham gia đơn vị (không kèm số: xem các yêu cầu đang chờ)",
+    example: "/duyetthanhvien 7",
+    menu: true,
+  },
+  tuchoi: { args: "<số yêu cầu>", description: "Từ chối yêu cầu tham gia đơn vị", example: "/tuchoi 7" },
+
+  // ---------------------------------------------------------------- admin
   moi: {
-    args: "<vai trò> <mã đơn vị> [chủ đề]",
-    description: "Tạo mã mời vào đơn vị (vai trò: youth, secretary, cadre, admin)",
+    args: "[<vai trò> <mã đơn vị> [chủ đề] [số lượt]]",
+    description: "Tạo mã mời vào đơn vị (vai trò: youth, secretary, cadre, admin); gõ /moi để xem các mã đã tạo",
     example: "/moi secretary CD-A1",
     menu: true,
   },
-
-  // ---------------------------------------------------------------- admin
+  huymoi: { args: "<mã mời>", description: "Hủy một mã mời chưa dùng", example: "/huymoi K7M2P9QX" },
+  xoathanhvien: {
+    args: "<mã đơn vị> [số người] [vai trò]",
+    description: "Xem thành viên của đơn vị, xóa một người hoặc một vai trò khỏi đơn vị",
+    example: "/xoathanhvien CD-A1 57 secretary",
+  },
   phienmoi: {
     args: "<tiêu đề> | <lãnh đạo> | <mã đơn vị> | <mở> | <đóng>",
     description: "Tạo phiên đối thoại",

@@ -5,6 +5,8 @@ export const coreText = {
   empty: "Tin nhắn trống. Bạn gõ /trogiup để xem các lệnh.",
   unknownCommand: (cmd: string) => `Không có lệnh “/${cmd}”. Gõ /trogiup để xem các lệnh bạn dùng được.`,
   notRegistered: "Bạn chưa đăng ký. Gõ /start để bắt đầu (hoặc /start <mã mời> nếu đơn vị đã gửi mã cho bạn).",
+  needMembership:
+    "Bạn chưa là thành viên của đơn vị nào (yêu cầu tham gia đang chờ duyệt, hoặc chưa gửi). Gõ /start để chọn đơn vị, hoặc /start <mã mời> nếu đơn vị đã gửi mã cho bạn.",
   notAllowed: (roles: string) => `Lệnh này chỉ dành cho ${roles}. Gõ /trogiup để xem các lệnh của bạn.`,
   flood: "Bạn gửi tin nhắn hơi nhanh. Vui lòng chờ vài giây rồi gửi tiếp — các tin gửi dồn trong lúc này sẽ không được xử lý.",
   unsupported:

@@ -118,6 +118,12 @@ export const dialogueKeywords = {
 
 const plural = (n: number) => n.toLocaleString("vi-VN");
 
+/**
+ * How a question is named to people: its number for a named question, a random reference
+ * such as "A123456" for an anonymous one (the order of arrival never shows).
+ */
+export type QRef = number | string;
+
 export const dialogueText = {
   // ----- asking -----
   askUsage: "Cách dùng: /hoi <nội dung câu hỏi>\nVí dụ: /hoi Thanh niên muốn vay vốn khởi nghiệp thì cần thủ tục gì?",
@@ -130,15 +136,17 @@ export const dialogueText = {
   abusive:
     "Câu hỏi có từ ngữ không phù hợp nên chưa được gửi. Bạn vui lòng viết lại lịch sự, cán bộ Đoàn sẽ sẵn lòng trả lời.",
   spamLinks: "Câu hỏi chứa nhiều đường dẫn nên bị coi là tin rác và chưa được gửi. Bạn vui lòng viết rõ nội dung cần hỏi.",
-  spamRepeat: (id: number) => `Bạn đã gửi câu hỏi này rồi (số ${id}). Gõ /cauhoi để xem tình trạng.`,
+  spamRepeat: (id: QRef) => `Bạn đã gửi câu hỏi này rồi (số ${id}). Gõ /cauhoi để xem tình trạng.`,
   spamNoise: "Nội dung này không giống một câu hỏi nên chưa được gửi. Bạn vui lòng viết rõ điều cần hỏi.",
   tooManyOpen: (max: number) =>
     `Bạn đang có ${plural(max)} câu hỏi chưa được trả lời — mức tối đa cùng lúc. Bạn vui lòng chờ câu trả lời rồi hỏi tiếp. Gõ /cauhoi để xem tình trạng.`,
   noCadre: "Hiện chưa có cán bộ nào nhận câu hỏi cho đơn vị của bạn. Câu hỏi đã được lưu và sẽ được chuyển khi có cán bộ phụ trách.",
-  sent: (id: number, topic: string, unit: string, due: string) =>
+  sent: (id: QRef, topic: string, unit: string, due: string) =>
     `Đã gửi câu hỏi số ${id} (chủ đề: ${topic}) đến ${unit}. Hạn trả lời: ${due}.\nBạn sẽ nhận câu trả lời tại đây. Gõ /cauhoi để xem tình trạng.`,
-  sentAnon: (topic: string, unit: string, due: string) =>
-    `Đã gửi câu hỏi ẩn danh (chủ đề: ${topic}) đến ${unit}. Hạn trả lời: ${due}.\nCán bộ không biết bạn là ai; bạn vẫn nhận câu trả lời tại đây. Gõ /cauhoi để xem tình trạng.`,
+  sentAnon: (ref: QRef, topic: string, unit: string, due: string) =>
+    `Đã gửi câu hỏi ẩn danh số ${ref} (chủ đề: ${topic}) đến ${unit}. Hạn trả lời: ${due}.\nCán bộ không biết bạn là ai; bạn vẫn nhận câu trả lời tại đây. Gõ /cauhoi để xem tình trạng.`,
+  anonBatchNote: (minutes: number) =>
+    `Để không ai đoán được người hỏi qua thời điểm gửi, câu hỏi ẩn danh được chuyển cho cán bộ theo đợt (${plural(minutes)} phút một lần).`,
   sessionNote: (title: string) => `Câu hỏi cũng được đưa vào phiên đối thoại “${title}”.`,
   sessionPending: "Câu hỏi sẽ hiện trên màn hình phiên sau khi ban tổ chức duyệt.",
 
@@ -154,36 +162,38 @@ export const dialogueText = {
   // ----- duplicates -----
   similarHeader: "Có thể điều bạn hỏi đã có câu trả lời hoặc đang được người khác hỏi:",
   similarFaq: (question: string, answer: string) => `📖 Hỏi đáp: ${question}\n💬 ${answer}`,
-  similarOpen: (id: number, question: string, joiners: number) =>
+  similarOpenAnon: (id: QRef, topic: string, gist: string, joiners: number) =>
+    `❓ Câu hỏi ẩn danh số ${id} (đang chờ trả lời${joiners > 0 ? `, ${plural(joiners)} người cùng hỏi` : ""}) về ${topic}${gist ? `, cùng nói về: ${gist}` : ""}`,
+  similarOpen: (id: QRef, question: string, joiners: number) =>
     `❓ Câu hỏi số ${id} (đang chờ trả lời${joiners > 0 ? `, ${plural(joiners)} người cùng hỏi` : ""}): ${question}`,
   similarFooter: "Bạn chọn một trong các cách dưới đây (hoặc gõ /cunghoi <số>, /gui, /huy).",
   choiceDone: "✅ Đã có câu trả lời",
-  choiceMeToo: (id: number) => `🙋 Tôi cũng hỏi vậy (số ${id})`,
+  choiceMeToo: (id: QRef) => `🙋 Tôi cũng hỏi vậy (số ${id})`,
   choiceSendAnyway: "📨 Vẫn gửi",
   doneThanks: "Rất vui vì bạn đã tìm được câu trả lời. Gõ /faq <từ khóa> để tìm thêm.",
   meTooUsage: "Cách dùng: /cunghoi <số câu hỏi> — cùng hỏi một câu đang chờ trả lời để nhận câu trả lời.",
-  meTooJoined: (id: number) => `Đã ghi nhận bạn cùng hỏi câu số ${id}. Bạn sẽ nhận câu trả lời khi cán bộ trả lời.`,
-  meTooAlready: (id: number) => `Bạn đã cùng hỏi câu số ${id} rồi.`,
-  meTooOwn: (id: number) => `Câu số ${id} là câu hỏi của chính bạn.`,
-  meTooNotOpen: (id: number) => `Câu hỏi số ${id} không còn chờ trả lời.`,
-  meTooAnswered: (id: number, answer: string) => `Câu hỏi số ${id} đã được trả lời:\n\n${answer}`,
+  meTooJoined: (id: QRef) => `Đã ghi nhận bạn cùng hỏi câu số ${id}. Bạn sẽ nhận câu trả lời khi cán bộ trả lời.`,
+  meTooAlready: (id: QRef) => `Bạn đã cùng hỏi câu số ${id} rồi.`,
+  meTooOwn: (id: QRef) => `Câu số ${id} là câu hỏi của chính bạn.`,
+  meTooNotOpen: (id: QRef) => `Câu hỏi số ${id} không còn chờ trả lời.`,
+  meTooAnswered: (id: QRef, answer: string) => `Câu hỏi số ${id} đã được trả lời:\n\n${answer}`,
 
   // ----- cadre side -----
   anonymous: "ẩn danh",
-  newQuestion: (id: number, topic: string, asker: string, due: string, text: string) =>
+  newQuestion: (id: QRef, topic: string, asker: string, due: string, text: string) =>
     `📩 Câu hỏi mới #${id} · ${topic}\nNgười hỏi: ${asker}\nHạn trả lời: ${due}\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung> · Chuyển: /chuyen ${id} <mã đơn vị hoặc chủ đề> [lý do]`,
-  transferredIn: (id: number, topic: string, asker: string, due: string, text: string, from: string, reason: string) =>
+  transferredIn: (id: QRef, topic: string, asker: string, due: string, text: string, from: string, reason: string) =>
     `🔀 Câu hỏi #${id} được chuyển đến bạn từ ${from}${reason ? ` (lý do: ${reason})` : ""} · ${topic}\nNgười hỏi: ${asker}\nHạn trả lời: ${due}\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung>`,
-  escalatedIn: (id: number, topic: string, asker: string, due: string, text: string, from: string) =>
+  escalatedIn: (id: QRef, topic: string, asker: string, due: string, text: string, from: string) =>
     `⏫ Câu hỏi #${id} quá hạn ở ${from} nên được chuyển lên đơn vị bạn · ${topic}\nNgười hỏi: ${asker}\nHạn trả lời mới: ${due}\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung>`,
-  escalatedAway: (id: number, to: string) => `Câu hỏi #${id} đã quá hạn trả lời và được chuyển lên ${to}.`,
-  stillOverdue: (id: number, due: string, text: string) =>
+  escalatedAway: (id: QRef, to: string) => `Câu hỏi #${id} đã quá hạn trả lời và được chuyển lên ${to}.`,
+  stillOverdue: (id: QRef, due: string, text: string) =>
     `⚠️ Câu hỏi #${id} vẫn chưa được trả lời dù đã quá hạn. Hạn mới: ${due}.\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung>`,
-  reminder: (id: number, due: string, text: string) =>
+  reminder: (id: QRef, due: string, text: string) =>
     `⏰ Nhắc việc: câu hỏi #${id} cần được trả lời trước ${due}.\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung>`,
-  reopened: (id: number, due: string, text: string) =>
+  reopened: (id: QRef, due: string, text: string) =>
     `↩️ Người hỏi chưa rõ câu trả lời cho câu hỏi #${id} và cần giải thích thêm. Hạn mới: ${due}.\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung>`,
-  followUp: (id: number, text: string) => `💬 Người hỏi bổ sung cho câu hỏi #${id}:\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung>`,
+  followUp: (id: QRef, text: string) => `💬 Người hỏi bổ sung cho câu hỏi #${id}:\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung>`,
   btnAnswer: "✍️ Trả lời",
   btnTransfer: "🔀 Chuyển",
 
@@ -191,7 +201,7 @@ export const dialogueText = {
   queueEmpty: "Không có câu hỏi nào đang chờ bạn hoặc đơn vị bạn trả lời. 👏",
   queueHeader: (shown: number, total: number) =>
     total > shown ? `Câu hỏi đang chờ trả lời (${plural(shown)}/${plural(total)}, cũ nhất trước):` : `Câu hỏi đang chờ trả lời (${plural(total)}, cũ nhất trước):`,
-  queueItem: (id: number, topic: string, age: string, due: string, overdue: boolean, asker: string, holder: string | null, text: string) =>
+  queueItem: (id: QRef, topic: string, age: string, due: string, overdue: boolean, asker: string, holder: string | null, text: string) =>
     `#${id} · ${topic} · đã chờ ${age} · hạn ${due}${overdue ? " ⚠️ quá hạn" : ""}\nNgười hỏi: ${asker}${holder ? ` · đang giao: ${holder}` : ""}\n${text}`,
   queueFooter: "Trả lời: /traloi <số> <nội dung> · Chuyển: /chuyen <số> <mã đơn vị hoặc chủ đề> [lý do]",
   unassigned: "chưa giao",
@@ -206,60 +216,60 @@ export const dialogueText = {
 
   // ----- answering -----
   answerUsage: "Cách dùng: /traloi <số câu hỏi> <nội dung trả lời>",
-  badId: "Số câu hỏi không hợp lệ. Ví dụ: /traloi 12 Nội dung trả lời…",
-  notFound: (id: number) => `Không tìm thấy câu hỏi số ${id}.`,
-  notYours: (id: number) =>
+  badId: "Số câu hỏi không hợp lệ. Ví dụ: /traloi 12 Nội dung trả lời… (câu hỏi ẩn danh: /traloi A123456 Nội dung trả lời…)",
+  notFound: (id: QRef) => `Không tìm thấy câu hỏi số ${id}.`,
+  notYours: (id: QRef) =>
     `Bạn không phụ trách câu hỏi #${id}. Chỉ cán bộ được giao hoặc cán bộ của đơn vị đang giữ câu hỏi (và cấp trên) mới trả lời được.`,
-  notOpen: (id: number) => `Câu hỏi #${id} không còn chờ trả lời (đã được trả lời hoặc đã đóng).`,
+  notOpen: (id: QRef) => `Câu hỏi #${id} không còn chờ trả lời (đã được trả lời hoặc đã đóng).`,
   answerTooLong: (max: number) => `Câu trả lời quá dài (tối đa ${plural(max)} ký tự). Bạn vui lòng rút gọn.`,
   answerEmpty: "Câu trả lời trống. Bạn vui lòng nhập nội dung.",
-  answerPrompt: (id: number, text: string) =>
+  answerPrompt: (id: QRef, text: string) =>
     `Nhập nội dung trả lời cho câu hỏi #${id} (gõ /huy để thôi):\n\n${text}`,
   draftHeader: "Gợi ý soạn sẵn từ các câu trả lời đã công bố — bạn kiểm tra, chỉnh sửa rồi gửi; gợi ý KHÔNG được gửi cho người hỏi:",
-  answered: (id: number, recipients: number) =>
+  answered: (id: QRef, recipients: number) =>
     `Đã gửi câu trả lời cho câu hỏi #${id} đến người hỏi${recipients > 1 ? ` và ${plural(recipients - 1)} người cùng hỏi` : ""}. Gõ /congbo ${id} để công bố lên hỏi đáp chung.`,
   defaultSignature: (name: string) => `${name}, cán bộ Đoàn`,
-  answerToAsker: (id: number, question: string, answer: string, signature: string) =>
+  answerToAsker: (id: QRef, question: string, answer: string, signature: string) =>
     `📬 Trả lời câu hỏi số ${id}:\n“${question}”\n\n${answer}\n\n— ${signature}`,
-  answerToJoiner: (id: number, question: string, answer: string, signature: string) =>
+  answerToJoiner: (id: QRef, question: string, answer: string, signature: string) =>
     `📬 Câu hỏi số ${id} bạn cùng hỏi đã có trả lời:\n“${question}”\n\n${answer}\n\n— ${signature}`,
-  rateAsk: (id: number) => `Câu trả lời có giúp được bạn không? (hoặc gõ /danhgia ${id} huuich hoặc /danhgia ${id} chuaro)`,
+  rateAsk: (id: QRef) => `Câu trả lời có giúp được bạn không? (hoặc gõ /danhgia ${id} huuich hoặc /danhgia ${id} chuaro)`,
   btnUseful: "👍 Hữu ích",
   btnUnclear: "🤔 Chưa rõ",
 
   // ----- rating -----
   rateUsage: "Cách dùng: /danhgia <số câu hỏi> huuich|chuaro",
-  rateNotYours: (id: number) => `Bạn chỉ đánh giá được câu trả lời cho câu hỏi của chính mình (câu số ${id} không phải).`,
-  rateNotAnswered: (id: number) => `Câu hỏi số ${id} chưa có câu trả lời để đánh giá.`,
+  rateNotYours: (id: QRef) => `Bạn chỉ đánh giá được câu trả lời cho câu hỏi của chính mình (câu số ${id} không phải).`,
+  rateNotAnswered: (id: QRef) => `Câu hỏi số ${id} chưa có câu trả lời để đánh giá.`,
   rateThanks: "Cảm ơn bạn đã đánh giá! 🙏",
   rateAlready: "Bạn đã đánh giá câu trả lời này rồi. Cảm ơn bạn!",
-  reopenAsk: (id: number) =>
+  reopenAsk: (id: QRef) =>
     `Câu hỏi số ${id} đã được mở lại và chuyển về cán bộ đã trả lời. Bạn gõ điều còn chưa rõ để cán bộ giải thích thêm (hoặc /huy nếu không cần):`,
   followUpSent: "Đã chuyển phần bổ sung của bạn đến cán bộ phụ trách.",
 
   // ----- transfer -----
   transferUsage:
     "Cách dùng: /chuyen <số câu hỏi> <mã đơn vị hoặc chủ đề> [lý do]\nVí dụ: /chuyen 12 viec_lam Thuộc lĩnh vực việc làm",
-  transferPrompt: (id: number, topics: string) =>
+  transferPrompt: (id: QRef, topics: string) =>
     `Chuyển câu hỏi #${id}: gõ <mã đơn vị hoặc chủ đề> [lý do] (gõ /huy để thôi).\nChủ đề: ${topics}`,
   unknownTarget: (t: string) => `Không có đơn vị hay chủ đề nào có mã “${t}”.`,
   targetNoCadre: (unit: string) => `${unit} chưa có cán bộ nhận câu hỏi. Bạn chọn đơn vị khác.`,
   transferSame: "Câu hỏi đã ở đúng chỗ này, không có cán bộ khác để chuyển.",
-  transferred: (id: number, unit: string, holder: string) => `Đã chuyển câu hỏi #${id} đến ${unit} (${holder}).`,
-  transferredAsker: (id: number, unit: string, due: string) =>
+  transferred: (id: QRef, unit: string, holder: string) => `Đã chuyển câu hỏi #${id} đến ${unit} (${holder}).`,
+  transferredAsker: (id: QRef, unit: string, due: string) =>
     `Câu hỏi số ${id} của bạn đã được chuyển đến ${unit} để trả lời đúng thẩm quyền. Hạn trả lời: ${due}.`,
   reasonTooLong: "Lý do quá dài (tối đa 500 ký tự).",
 
   // ----- escalation (asker side) -----
-  lateAsker: (id: number, unit: string, due: string) =>
+  lateAsker: (id: QRef, unit: string, due: string) =>
     `Xin lỗi, câu hỏi số ${id} của bạn chưa được trả lời đúng hạn. Câu hỏi đã được chuyển lên ${unit} để trả lời; hạn mới: ${due}.`,
-  lateAskerSame: (id: number, unit: string, due: string) =>
+  lateAskerSame: (id: QRef, unit: string, due: string) =>
     `Xin lỗi, câu hỏi số ${id} của bạn chưa được trả lời đúng hạn. ${unit} đang tiếp tục xử lý; hạn mới: ${due}.`,
 
   // ----- my questions -----
   mineEmpty: "Bạn chưa gửi câu hỏi nào. Gõ /hoi <nội dung> để hỏi.",
   mineHeader: "Câu hỏi của bạn (mới nhất trước):",
-  mineItem: (id: number, anon: boolean, status: string, topic: string, date: string, text: string) =>
+  mineItem: (id: QRef, anon: boolean, status: string, topic: string, date: string, text: string) =>
     `Số ${id}${anon ? " (ẩn danh)" : ""} · ${status} · ${topic} · ${date}\n${text}`,
   status: {
     open: "⏳ đang chờ trả lời",
@@ -271,9 +281,9 @@ export const dialogueText = {
 
   // ----- FAQ -----
   publishUsage: "Cách dùng: /congbo <số câu hỏi>",
-  publishNotAnswered: (id: number) => `Câu hỏi #${id} chưa có câu trả lời nên chưa công bố được.`,
-  published: (id: number, unit: string) => `Đã công bố câu hỏi #${id} lên hỏi đáp chung — mọi đơn vị thuộc ${unit} đều xem được (người hỏi không được nêu tên).`,
-  republished: (id: number, unit: string) => `Đã cập nhật câu hỏi #${id} trên hỏi đáp chung của ${unit}.`,
+  publishNotAnswered: (id: QRef) => `Câu hỏi #${id} chưa có câu trả lời nên chưa công bố được.`,
+  published: (id: QRef, unit: string) => `Đã công bố câu hỏi #${id} lên hỏi đáp chung — mọi đơn vị thuộc ${unit} đều xem được (người hỏi không được nêu tên).`,
+  republished: (id: QRef, unit: string) => `Đã cập nhật câu hỏi #${id} trên hỏi đáp chung của ${unit}.`,
   faqEmpty: "Chưa có câu trả lời nào được công bố cho đơn vị của bạn.",
   faqNone: (q: string) => `Không tìm thấy câu trả lời nào cho “${q}”. Bạn có thể gửi câu hỏi: /hoi <nội dung>.`,
   faqHeader: (q: string) => `Kết quả hỏi đáp cho “${q}”:`,
@@ -290,6 +300,8 @@ export const dialogueText = {
   routeBadPerson: (id: string) =>
     `Mã người “${id}” không hợp lệ: người này phải là cán bộ Đoàn của đơn vị đó hoặc đơn vị cấp trên.`,
   routeSet: (unit: string, topic: string, who: string) => `Đã đặt quy tắc: câu hỏi chủ đề ${topic} của ${unit} → ${who}.`,
+  routeAnonNote:
+    "Quy tắc này chỉ áp dụng cho câu hỏi có tên. Câu hỏi ẩn danh không giao cho riêng một người theo chi đoàn: chúng đến đơn vị gần nhất có từ hai cán bộ trở lên (hoặc Đoàn xã), để không ai đoán được người hỏi.",
   routePool: "các cán bộ của đơn vị (chia đều)",
   routeRemoved: (unit: string, topic: string) => `Đã xóa quy tắc chủ đề ${topic} của ${unit}.`,
   routeNone: (unit: string, topic: string) => `${unit} không có quy tắc cho chủ đề ${topic}.`,

@@ -100,15 +100,32 @@ function buttonsOf(markup: unknown): { text: string; callback_data: string }[] {
 export class WebDriver implements Driver {
   readonly channel = "web" as const;
   private cookies = new Map<string, string>();
-  constructor(private base: string) {}
+  private names = new Map<string, string>();
+  /** What each user's open page received on its event stream (anonymous messages are only live). */
+  private live = new Map<string, Map<number, { text: string; buttons?: { label: string; data: string }[] }>>();
+  private streams: AbortController[] = [];
+  /**
+   * `mint` gives a sign-in code for a new person of that name, or for the person behind a web
+   * user id (a web chat outside the demo signs in only with a code; its sessions expire on the
+   * server, so a test that jumps the clock weeks ahead signs in again).
+   */
+  constructor(
+    private base: string,
+    private mint?: (name: string, userId?: string) => Promise<string>,
+  ) {}
 
   /** Act as one of the demo people (web chat demo). */
   persona(key: string): Promise<ChannelUser> {
     return this.login({ persona: key }, key);
   }
 
-  user(name: string): Promise<ChannelUser> {
-    return this.login({ name }, name);
+  async user(name: string): Promise<ChannelUser> {
+    return this.mint ? this.login({ code: await this.mint(name) }, name) : this.login({ name }, name);
+  }
+
+  /** Sign in with a code (`/web` of another channel, or an invite). */
+  signIn(code: string, name: string): Promise<ChannelUser> {
+    return this.login({ code, name }, name);
   }
 
   private async login(body: object, name: string): Promise<ChannelUser> {
@@ -117,13 +134,63 @@ export class WebDriver implements Driver {
     const cookie = (r.headers.get("set-cookie") ?? "").split(";")[0]!;
     const { userId } = (await r.json()) as { userId: string };
     this.cookies.set(userId, cookie);
+    this.names.set(userId, name);
+    if (!this.live.has(userId)) this.listen(userId);
     return { id: userId, name };
   }
 
+  /** Keep the page open: read the user's event stream as the browser does. */
+  private listen(userId: string): void {
+    const got = new Map<number, { text: string; buttons?: { label: string; data: string }[] }>();
+    this.live.set(userId, got);
+    const ac = new AbortController();
+    this.streams.push(ac);
+    void (async () => {
+      for (let attempt = 0; attempt < 50 && !ac.signal.aborted; attempt++) {
+        try {
+          const r = await fetch(`${this.base}/api/events?after=0`, { headers: { cookie: this.cookies.get(userId)! }, signal: ac.signal });
+          if (!r.ok || !r.body) throw new Error(`events ${r.status}`);
+          const decoder = new TextDecoder();
+          let buf = "";
+          for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) {
+            buf += decoder.decode(chunk, { stream: true });
+            let i: number;
+            while ((i = buf.indexOf("\n\n")) >= 0) {
+              const event = buf.slice(0, i);
+              buf = buf.slice(i + 2);
+              const data = event.split("\n").find((l) => l.startsWith("data: "));
+              if (!data) continue;
+              const m = JSON.parse(data.slice(6)) as { id: number; text: string; buttons?: { label: string; data: string }[] };
+              got.set(m.id, { text: m.text, ...(m.buttons ? { buttons: m.buttons } : {}) });
+            }
+          }
+        } catch {
+          if (ac.signal.aborted) return;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+  }
+
+  /** Close every page (end of the suite). */
+  close(): void {
+    for (const ac of this.streams) ac.abort();
+    this.streams = [];
+  }
+
+  /** A request with the user's cookie; once more after signing in again when the session has expired. */
+  private async authed(u: ChannelUser, path: string, init: RequestInit = {}): Promise<Response> {
+    const go = () => fetch(`${this.base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), cookie: this.cookies.get(u.id)! } });
+    const r = await go();
+    if (r.status !== 401 || !this.mint) return r;
+    await this.login({ code: await this.mint(this.names.get(u.id) ?? u.name, u.id) }, u.name);
+    return go();
+  }
+
   private async post(u: ChannelUser, body: object): Promise<void> {
-    const r = await fetch(`${this.base}/api/send`, {
+    const r = await this.authed(u, "/api/send", {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: this.cookies.get(u.id)! },
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ requestId: `req-${Date.now()}-${++seq}`, ...body }),
     });
     if (r.status !== 202) throw new Error(`web send ${r.status} ${await r.text()}`);
@@ -133,9 +200,13 @@ export class WebDriver implements Driver {
     return this.post(u, { text });
   }
 
+  /** The page's view: the history the server keeps, plus what only arrived live (merged by message id). */
   private async raw(u: ChannelUser): Promise<{ text: string; buttons?: { label: string; data: string }[] }[]> {
-    const r = await fetch(`${this.base}/api/messages?after=0`, { headers: { cookie: this.cookies.get(u.id)! } });
-    return ((await r.json()) as { messages: { text: string; buttons?: { label: string; data: string }[] }[] }).messages;
+    const r = await this.authed(u, "/api/messages?after=0");
+    const history = ((await r.json()) as { messages: { id: number; text: string; buttons?: { label: string; data: string }[] }[] }).messages;
+    const all = new Map(this.live.get(u.id) ?? []);
+    for (const m of history) all.set(m.id, m);
+    return [...all.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m);
   }
 
   async messages(u: ChannelUser): Promise<SeenMessage[]> {

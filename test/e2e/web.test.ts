@@ -5,6 +5,12 @@ import { BotProcess } from "../helpers/process.ts";
 import { freshDatabaseUrl } from "../helpers/db.ts";
 import { formatDateTime } from "../../bot/core/time.ts";
 import { WebDriver, waitForMessage } from "./drivers.ts";
+import { openDatabase } from "../../prisma/db.ts";
+import { seedDemo } from "../../bot/app/demo.ts";
+import { createInvite } from "../../handlers/onboarding/invites.ts";
+import { issueWebCode } from "../../handlers/onboarding/api.ts";
+import { seedMember } from "../helpers/cast.ts";
+import { systemClock } from "../../bot/core/clock.ts";
 
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
@@ -32,7 +38,7 @@ describe("web chat (real bot process, headless Chromium)", () => {
     await db?.drop();
   });
 
-  it("When a visitor opens the page, registers as a member and asks for help, then the bot answers in the page", async () => {
+  it("When a visitor walks the tree to a branch, then its secretary accepts the request in the page and the new member gets the member's help", async () => {
     const page = await browser.newPage();
     await page.goto(base + "/");
     await page.fill("#name", "Khách Thử");
@@ -51,7 +57,16 @@ describe("web chat (real bot process, headless Chromium)", () => {
     await pick("Đoàn xã Hòa Phú");
     await pick("Chi đoàn ấp Phú Hòa 1");
     await pick("Đây là đơn vị của tôi");
-    await page.locator(".msg.bot", { hasText: "Bạn đã tham gia Chi đoàn ấp Phú Hòa 1" }).waitFor();
+    await page.locator(".msg.bot", { hasText: "Đã gửi yêu cầu tham gia Chi đoàn ấp Phú Hòa 1" }).waitFor();
+    // the branch's secretary (a demo persona, in another browser) accepts with the button
+    const secretary = await browser.newPage();
+    await secretary.goto(base + "/");
+    await secretary.locator("#personas button", { hasText: "Trần Thị Bình" }).click();
+    const request = secretary.locator(".msg.bot", { hasText: "Khách Thử xin tham gia Chi đoàn ấp Phú Hòa 1" });
+    await request.locator("button", { hasText: "Đồng ý" }).click({ timeout: 30_000 });
+    await secretary.locator(".msg.bot", { hasText: "Đã nhận Khách Thử vào Chi đoàn ấp Phú Hòa 1" }).waitFor();
+    await secretary.close();
+    await page.locator(".msg.bot", { hasText: "đã được duyệt" }).waitFor();
     await page.fill("#input", "/trogiup");
     await page.press("#input", "Enter");
     await page.locator(".msg.bot", { hasText: "/hoi <câu hỏi>" }).last().waitFor();
@@ -130,6 +145,69 @@ describe("web chat (real bot process, headless Chromium)", () => {
     await ask(voter, `/binhchon ${id}`, (t) => t.includes(`#${id}`));
     await page.locator(`li[data-id="${id}"] .votes`, { hasText: "1" }).waitFor({ timeout: 10_000 });
     expect(await page.locator("body").innerText()).not.toContain("Nguyễn Văn An");
+    await page.close();
+  });
+});
+
+describe("web chat sign-in outside the demo (real bot process, headless Chromium)", () => {
+  let bot: BotProcess;
+  let browser: Browser;
+  let db: { url: string; drop: () => Promise<void> };
+  let base = "";
+  let invite = "";
+  let webCode = "";
+
+  beforeAll(async () => {
+    if (!CHROMIUM) throw new Error("Debian's chromium is required for the browser test (apt-get install chromium)");
+    db = await freshDatabaseUrl("sqlite", "org");
+    // the database once ran the demo: its published codes and personas must not work here
+    const conn = await openDatabase(db.url);
+    await seedDemo(conn.prisma);
+    invite = (await createInvite(conn.prisma, { role: "youth", unitCode: "CD-A1" })).code;
+    const cadre = await seedMember(conn.prisma, { channel: "telegram", id: "5551", name: "Lê Văn Cán Bộ" }, [{ role: "cadre", unitCode: "XA-A" }]);
+    webCode = await issueWebCode({ prisma: conn.prisma, clock: systemClock }, cadre);
+    await conn.close();
+    bot = await BotProcess.start({ DATABASE_URL: db.url, WEB_CHAT: "on", WEB_PORT: "0", DEMO: "off" });
+    base = await bot.webUrl();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+    await db?.drop();
+  });
+
+  it("When a visitor has no code, then no persona is offered and DEMO-CANBO is refused; an invite code signs them in as a new member", async () => {
+    const page = await browser.newPage();
+    await page.goto(base + "/");
+    await page.locator("#codeForm").waitFor();
+    expect(await page.locator("#demo").isVisible()).toBe(false);
+    await page.fill("#code", "DEMO-CANBO");
+    await page.click("#codeBtn");
+    await page.locator("#loginError", { hasText: "Mã không đúng" }).waitFor();
+    expect(await page.locator("#chat").isVisible()).toBe(false);
+    await page.fill("#code", invite.toLowerCase());
+    await page.click("#codeBtn");
+    await page.locator(".msg.bot", { hasText: "Bạn đã tham gia Chi đoàn A1" }).waitFor();
+    await page.close();
+  });
+
+  it("When a cadre opens the link of /web, then the page signs them in as themselves", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/#code=${webCode}`);
+    await page.locator("#whoName", { hasText: "Lê Văn Cán Bộ" }).waitFor();
+    expect(new URL(page.url()).hash).toBe("");
+    await page.fill("#input", "/trogiup");
+    await page.press("#input", "Enter");
+    await page.locator(".msg.bot", { hasText: "/hangdoi" }).waitFor();
+    // a reload keeps the session (kept on the server); signing out ends it
+    await page.reload();
+    await page.locator("#whoName", { hasText: "Lê Văn Cán Bộ" }).waitFor();
+    await page.click("#switch");
+    await page.locator("#codeForm").waitFor();
+    await page.reload();
+    await page.locator("#codeForm").waitFor();
+    expect(await page.locator("#chat").isVisible()).toBe(false);
     await page.close();
   });
 });

@@ -15,6 +15,33 @@ export interface ChatCall {
 /** Decides the content of an answer; gets the validated request. */
 export type Responder = (call: ChatCall) => string;
 
+export interface EmbeddingCall {
+  model: string;
+  input: string[];
+}
+
+/** The vector of one input text. */
+export type Embedder = (text: string) => number[];
+
+/** Endpoints whose failures are injected separately. */
+export type FakeEndpoint = "chat" | "embeddings";
+
+/**
+ * A deterministic stand-in for an embedding model: hashed word and word-pair counts of the lower-
+ * cased text, so texts sharing words are close and unrelated texts are nearly orthogonal.
+ */
+export function hashedEmbedding(text: string, dim = 64): number[] {
+  const v = new Array<number>(dim).fill(0);
+  const words = text.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const feats = [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)];
+  for (const f of feats) {
+    let h = 2166136261;
+    for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 16777619);
+    v[(h >>> 0) % dim]! += h & 1 ? 1 : -1;
+  }
+  return v;
+}
+
 /**
  * A strict fake OpenAI-compatible server: POST /v1/chat/completions only, Bearer key
  * checked (401), body validated like the real API (400 with an error object), json_schema
@@ -23,8 +50,11 @@ export type Responder = (call: ChatCall) => string;
  */
 export class FakeOpenAI {
   readonly calls: ChatCall[] = [];
+  readonly embeddingCalls: EmbeddingCall[] = [];
   readonly rejected: { status: number; message: string }[] = [];
-  private failures: FakeFailure[] = [];
+  /** How /v1/embeddings turns a text into a vector (replaceable per test). */
+  embedder: Embedder = (t) => hashedEmbedding(t);
+  private failures: Record<FakeEndpoint, FakeFailure[]> = { chat: [], embeddings: [] };
   private hanging = new Set<ServerResponse>();
 
   private constructor(
@@ -43,9 +73,9 @@ export class FakeOpenAI {
     return fake;
   }
 
-  /** The next n calls fail this way (then normal answers resume). */
-  failNext(kind: FakeFailure, n = 1): void {
-    for (let i = 0; i < n; i++) this.failures.push(kind);
+  /** The next n calls of an endpoint (chat completions unless said) fail this way (then normal answers resume). */
+  failNext(kind: FakeFailure, n = 1, on: FakeEndpoint = "chat"): void {
+    for (let i = 0; i < n; i++) this.failures[on].push(kind);
   }
 
   async close(): Promise<void> {
@@ -63,7 +93,8 @@ export class FakeOpenAI {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    if (req.method !== "POST" || req.url?.split("?")[0] !== "/v1/chat/completions") return this.error(res, 404, "Unknown request URL");
+    const path = req.url?.split("?")[0];
+    if (req.method !== "POST" || (path !== "/v1/chat/completions" && path !== "/v1/embeddings")) return this.error(res, 404, "Unknown request URL");
     if (req.headers.authorization !== `Bearer ${this.apiKey}`) return this.error(res, 401, "Incorrect API key provided", "invalid_api_key");
     let body: Record<string, unknown>;
     try {
@@ -71,10 +102,11 @@ export class FakeOpenAI {
     } catch {
       return this.error(res, 400, "We could not parse the JSON body of your request.");
     }
+    if (path === "/v1/embeddings") return this.embeddings(body, res);
     const call = this.validate(body);
     if (typeof call === "string") return this.error(res, 400, call);
 
-    const failure = this.failures.shift();
+    const failure = this.failures.chat.shift();
     if (failure === "hang") {
       this.hanging.add(res);
       res.on("close", () => this.hanging.delete(res));
@@ -95,6 +127,40 @@ export class FakeOpenAI {
         usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
       }),
     );
+  }
+
+  /** POST /v1/embeddings: model and input checked like the real API; failures injectable. */
+  private embeddings(body: Record<string, unknown>, res: ServerResponse): void {
+    if (typeof body.model !== "string" || !body.model) return this.error(res, 400, "you must provide a model parameter");
+    const raw = body.input;
+    const input = typeof raw === "string" ? [raw] : raw;
+    if (!Array.isArray(input) || !input.length || input.length > 2048) return this.error(res, 400, "'input' must be a non-empty string or array of at most 2048 strings");
+    if (!input.every((t) => typeof t === "string" && t.length > 0)) return this.error(res, 400, "'input' items must be non-empty strings");
+    const known = ["model", "input", "encoding_format", "dimensions", "user"];
+    const extra = Object.keys(body).find((k) => !known.includes(k));
+    if (extra) return this.error(res, 400, `Unrecognized request argument supplied: ${extra}`);
+    if (body.encoding_format !== undefined && body.encoding_format !== "float" && body.encoding_format !== "base64") {
+      return this.error(res, 400, "'encoding_format' must be 'float' or 'base64'");
+    }
+    const failure = this.failures.embeddings.shift();
+    if (failure === "hang") {
+      this.hanging.add(res);
+      res.on("close", () => this.hanging.delete(res));
+      return;
+    }
+    if (failure === "500") return this.error(res, 500, "The server had an error while processing your request.", "server_error");
+    if (failure === "429") return this.error(res, 429, "Rate limit reached for requests", "requests", { "retry-after": "20" });
+    const call: EmbeddingCall = { model: body.model, input: input as string[] };
+    this.embeddingCalls.push(call);
+    res.writeHead(200, { "content-type": "application/json" });
+    if (failure === "badjson") return void res.end('{"object": "list", "data": [');
+    const vectors = call.input.map((t) => this.embedder(t));
+    const data = vectors.map((v, index) =>
+      body.encoding_format === "base64"
+        ? { object: "embedding", index, embedding: Buffer.from(new Float32Array(v).buffer).toString("base64") }
+        : { object: "embedding", index, embedding: v },
+    );
+    res.end(JSON.stringify({ object: "list", data, model: call.model, usage: { prompt_tokens: 10, total_tokens: 10 } }));
   }
 
   private validate(body: Record<string, unknown>): ChatCall | string {

@@ -56,6 +56,8 @@ export interface SentMessage {
   /** Milliseconds since the epoch at which the fake accepted the call. */
   at: number;
   method: string;
+  /** sendDocument: the uploaded file's name and bytes (a file id or URL has no content here). */
+  document?: { filename: string; content?: Buffer };
 }
 
 export interface FakeUser {
@@ -157,7 +159,7 @@ const COMMAND_SCOPES = new Set([
 ]);
 
 /** Methods subject to the flood limits. */
-const SENDING_METHODS = new Set(["sendMessage", "sendPhoto", "editMessageText"]);
+const SENDING_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument", "editMessageText"]);
 
 // ---------------------------------------------------------------------------
 // HTML entity parsing (a port of tdlib's parse_html, which the Bot API uses)
@@ -401,6 +403,8 @@ interface UploadedFile {
   filename: string;
   size: number;
   content_type?: string;
+  /** The bytes uploaded (kept so tests can read a sent document). */
+  content?: Buffer;
 }
 
 class Params {
@@ -467,7 +471,7 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
     if (name !== undefined) {
       out[name] =
         filename !== undefined
-          ? ({ filename, size: content.length, ...(type ? { content_type: type.trim() } : {}) } satisfies UploadedFile)
+          ? ({ filename, size: content.length, content: Buffer.from(content), ...(type ? { content_type: type.trim() } : {}) } satisfies UploadedFile)
           : content.toString("utf8");
     }
     pos = next;
@@ -691,6 +695,9 @@ export class FakeTelegram {
   private readonly limits: FloodLimits | null;
   private readonly chats = new Map<string, ChatState>();
   private readonly blocked = new Set<string>();
+  /** Chats whose sending calls are held (see `hang`): chat → until (ms). */
+  private readonly hangs = new Map<string, number>();
+  private readonly hangWaiters = new Set<{ chat: string; release: () => void }>();
   private readonly queries = new Map<string, { answered: boolean; chat: string; message_id: number }>();
   private readonly knownFileIds = new Set<string>();
   private queue: Record<string, unknown>[] = [];
@@ -730,6 +737,7 @@ export class FakeTelegram {
       editMessageText: (p) => this.editMessageText(p),
       editMessageReplyMarkup: (p) => this.editMessageReplyMarkup(p),
       sendPhoto: (p) => this.sendPhoto(p),
+      sendDocument: (p) => this.sendDocument(p),
       deleteMessage: (p) => this.deleteMessage(p),
       answerCallbackQuery: (p) => this.answerCallbackQuery(p),
       sendChatAction: (p) => this.sendChatAction(p),
@@ -832,6 +840,24 @@ export class FakeTelegram {
     });
   }
 
+  /**
+   * Sending calls to this chat are held for `ms` before they are handled (a platform or
+   * network stall on one chat); the bot's client may give up first. `unhang` lets them go.
+   */
+  hang(chatId: string | number, ms: number): void {
+    this.hangs.set(String(chatId), Date.now() + ms);
+  }
+
+  unhang(chatId: string | number): void {
+    this.hangs.delete(String(chatId));
+    for (const w of [...this.hangWaiters]) if (w.chat === String(chatId)) w.release();
+  }
+
+  /** Sending calls held by `hang` right now. */
+  get hanging(): number {
+    return this.hangWaiters.size;
+  }
+
   /** The user blocked the bot: sending to this chat answers 403. */
   block(chatId: string | number): void {
     this.blocked.add(String(chatId));
@@ -856,9 +882,26 @@ export class FakeTelegram {
     }
   }
 
+  private holdCall(chat: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const w = {
+        chat,
+        release: () => {
+          clearTimeout(t);
+          this.hangWaiters.delete(w);
+          resolve();
+        },
+      };
+      const t = setTimeout(w.release, ms);
+      this.hangWaiters.add(w);
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.hangs.clear();
+    for (const w of [...this.hangWaiters]) w.release();
     const poll = this.poll;
     if (poll) {
       this.poll = null;
@@ -905,6 +948,8 @@ export class FakeTelegram {
       this.reply(res, rawMethod, params, new TelegramApiError(404, "Not Found"));
       return;
     }
+    const held = SENDING_METHODS.has(method) ? this.hangs.get(String(params.chat_id)) : undefined;
+    if (held !== undefined && held > Date.now()) await this.holdCall(String(params.chat_id), held - Date.now());
     try {
       const out = await handler(new Params(params), res);
       this.reply(res, method, params, out);
@@ -1076,6 +1121,35 @@ export class FakeTelegram {
     };
     this.storeBotMessage(chat.key, message, "photo", ft, markup);
     this.record("sendPhoto", chat.key, message, ft, p, markup);
+    return ok(message);
+  }
+
+  private sendDocument(p: Params): HandlerResult {
+    const chat = this.chatId(p);
+    let doc = p.get("document");
+    if (typeof doc === "string" && doc.startsWith("attach://")) doc = p.get(doc.slice("attach://".length));
+    if (isUploadedFile(doc)) {
+      if (doc.size === 0) throw bad("file must be non-empty");
+    } else if (typeof doc === "string" && doc.length) {
+      if (!isHttpUrl(doc) && !this.knownFileIds.has(doc)) throw bad("wrong file identifier/HTTP URL specified");
+    } else throw bad("there is no document in the request");
+    const ft = this.formatted(p, "caption", "caption_entities", CAPTION_LIMIT);
+    const markup = parseReplyMarkup(p);
+    this.admit(chat.key, "sendDocument");
+    const fileId = `BQACAgIAAxkBAAI${String(this.nextFileId++).padStart(6, "0")}`;
+    this.knownFileIds.add(fileId);
+    const name = isUploadedFile(doc) ? doc.filename : "file";
+    const message: Record<string, unknown> = {
+      ...this.newBotMessage(chat),
+      document: { file_id: fileId, file_unique_id: fileId.slice(-8), file_name: name, file_size: isUploadedFile(doc) ? doc.size : 0 },
+      ...(ft.text ? { caption: ft.text } : {}),
+      ...(ft.entities.length ? { caption_entities: ft.entities } : {}),
+      ...(markup?.kind === "inline" ? { reply_markup: { inline_keyboard: markup.inline_keyboard } } : {}),
+    };
+    this.storeBotMessage(chat.key, message, "other", ft, markup);
+    this.record("sendDocument", chat.key, message, ft, p, markup);
+    const last = this.sent[this.sent.length - 1]!;
+    last.document = isUploadedFile(doc) ? { filename: doc.filename, ...(doc.content ? { content: doc.content } : {}) } : { filename: String(doc) };
     return ok(message);
   }
 
@@ -1384,7 +1458,7 @@ export class FakeTelegram {
     };
   }
 
-  private storeBotMessage(chatKey: string, message: Record<string, unknown>, kind: "text" | "photo", ft: FormattedText, markup: Markup | undefined): void {
+  private storeBotMessage(chatKey: string, message: Record<string, unknown>, kind: "text" | "photo" | "other", ft: FormattedText, markup: Markup | undefined): void {
     const message_id = message.message_id as number;
     this.chat(chatKey).messages.set(message_id, {
       message_id,

@@ -102,8 +102,14 @@ export class Harness {
 
   /** Every message queued to the user's chat, in order. */
   async messages(u: TestUser): Promise<Msg[]> {
-    const rows = await this.s.prisma.outboxMessage.findMany({ where: { channel: u.channel, chatId: u.id }, orderBy: { id: "asc" } });
-    return rows.map((r) => ({ id: r.id, chatId: r.chatId, channel: r.channel, ...(JSON.parse(r.payload) as OutboxPayload) }));
+    // rows to an anonymous target hold the chat sealed (and, once delivered, nothing): opened here with the key
+    const rows = await this.s.prisma.outboxMessage.findMany({
+      where: { channel: u.channel, OR: [{ chatId: u.id }, { chatId: "", sealedTo: { not: null } }] },
+      orderBy: { id: "asc" },
+    });
+    return rows
+      .filter((r) => r.chatId === u.id || (r.sealedTo !== null && this.s.secrets.open(r.sealedTo) === u.id))
+      .map((r) => ({ id: r.id, chatId: u.id, channel: r.channel, ...(JSON.parse(r.payload) as OutboxPayload) }));
   }
 
   /** Messages since the last call for this user. */

@@ -16,7 +16,7 @@ describe("core and onboarding", () => {
   });
   afterEach(async () => h.close());
 
-  it("When a newcomer sends /start, then they walk the tree with choices and join a branch as youth", async () => {
+  it("When a newcomer sends /start, then they walk the tree with choices and ask to join a branch (no membership until accepted)", async () => {
     const u = h.user("Lan");
     const [welcome] = await h.send(u, "/start");
     expect(welcome!.buttons!.map((b) => b.label)).toEqual(["Tỉnh đoàn Thử Nghiệm"]);
@@ -24,11 +24,11 @@ describe("core and onboarding", () => {
     expect(province!.buttons!.map((b) => b.label)).toContain("Đoàn xã A");
     await h.press(u, "Đoàn xã A");
     await h.press(u, "Chi đoàn A2");
-    const [joined] = await h.press(u, onboardingText.thisIsMine);
-    expect(joined!.text).toContain("Chi đoàn A2");
-    const m = await h.s.prisma.membership.findMany({ where: { personId: await h.personId(u) } });
-    expect(m).toHaveLength(1);
-    expect(m[0]!.role).toBe("youth");
+    const [asked] = await h.press(u, onboardingText.thisIsMine);
+    expect(asked!.text).toBe(onboardingText.requestNoApprover("Chi đoàn A2"));
+    const personId = await h.personId(u);
+    expect(await h.s.prisma.membership.count({ where: { personId } })).toBe(0);
+    expect(await h.s.prisma.joinRequest.findMany({ where: { personId }, select: { status: true } })).toEqual([{ status: "pending" }]);
   });
 
   it("When /start carries an invite, then the person joins that unit with that role, and a used-up invite is refused", async () => {
@@ -40,7 +40,7 @@ describe("core and onboarding", () => {
     expect(ok!.text).toContain("bí thư chi đoàn");
     const b = h.user("Người khác");
     const [refused] = await h.send(b, "/start BITHU-B1");
-    expect(refused!.text).toBe(onboardingText.badInvite);
+    expect(refused!.text).toBe(onboardingText.badInvite.usedUp);
     expect(await h.s.prisma.membership.count({ where: { unitId: unit.id } })).toBe(1);
   });
 
@@ -71,7 +71,7 @@ describe("core and onboarding", () => {
     const u = h.user("Y");
     await h.joinByInvite(u, "youth", "CD-A1");
     const [r] = await h.send(u, "/moi youth CD-A1");
-    expect(r!.text).toBe(coreText.notAllowed("quản trị viên, cán bộ Đoàn"));
+    expect(r!.text).toBe(coreText.notAllowed("quản trị viên"));
   });
 
   it("When the same platform update arrives twice, then it is handled once", async () => {

@@ -212,7 +212,7 @@ describe("deadlines: tasks given to units, reminders, overdue digests", () => {
     const a1 = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "CD-A1" } });
     const setId = (
       await h.s.prisma.choiceSet.create({
-        data: { channel: "telegram", userKey: secB1.id, createdAt: h.clock.now(), items: JSON.stringify([{ action: "dl.done", args: { taskId: id, unitId: a1.id } }]) },
+        data: { channel: "telegram", userKey: h.s.outbox.choiceOwner("telegram", secB1.id), createdAt: h.clock.now(), items: JSON.stringify([{ action: "dl.done", args: { taskId: id, unitId: a1.id } }]) },
       })
     ).id;
     await h.core.receive({ channel: "telegram", chatId: secB1.id, userId: secB1.id, displayName: "B1", choice: { setId, index: 1 } }, "forged-1");
@@ -263,7 +263,7 @@ describe("deadlines: tasks given to units, reminders, overdue digests", () => {
       if (c !== cadre) await h.join(c, "cadre", "XA-A");
       const a1 = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "CD-A1" } });
       // an older list offered to the cadre (a "done" button of the first task)
-      await h.s.prisma.choiceSet.create({ data: { channel: c.channel, userKey: c.id, items: JSON.stringify([{ action: "dl.done", args: { taskId: id, unitId: a1.id } }]) } });
+      await h.s.prisma.choiceSet.create({ data: { channel: c.channel, userKey: h.s.outbox.choiceOwner(c.channel, c.id), items: JSON.stringify([{ action: "dl.done", args: { taskId: id, unitId: a1.id } }]) } });
       const say = async (t: string) => (await h.send(c, t))[0]!;
       expect((await say("/giaoviec")).text).toBe(T.askTitle);
       expect((await say("12")).text).toBe(T.titleBad(200));
@@ -294,7 +294,7 @@ describe("deadlines: tasks given to units, reminders, overdue digests", () => {
   it("When a done button or a job payload is tampered with, then the answer is an expired choice, the job is dropped, and nothing changes", async () => {
     const id = await giveQuietly();
     const forged = async (u: TestUser, args: Record<string, unknown>) => {
-      const setId = (await h.s.prisma.choiceSet.create({ data: { channel: u.channel, userKey: u.id, items: JSON.stringify([{ action: "dl.done", args }]) } })).id;
+      const setId = (await h.s.prisma.choiceSet.create({ data: { channel: u.channel, userKey: h.s.outbox.choiceOwner(u.channel, u.id), items: JSON.stringify([{ action: "dl.done", args }]) } })).id;
       await h.core.receive({ channel: u.channel, chatId: u.id, userId: u.id, displayName: u.name, choice: { setId, index: 1 } }, `forged-${setId}`);
       return text(await h.unread(u)).at(-1);
     };

@@ -4,6 +4,7 @@ import { coreText } from "../../prompts/vi/core.ts";
 import { defaultTopics, dialogueText as T } from "../../prompts/vi/dialogue.ts";
 import { REPORTS } from "../../handlers/reports.ts";
 import "../../handlers/dialogue/index.ts";
+import { buildDialogueReport } from "../../handlers/dialogue/report.ts";
 
 const Q_LOAN = "Thanh niên ở xã muốn vay vốn khởi nghiệp nuôi bò thì cần thủ tục gì và vay ở đâu ạ?";
 const Q_SUMMER = "Làm thế nào để đăng ký tham gia chiến dịch Mùa hè xanh năm nay ạ?";
@@ -89,12 +90,18 @@ describe("dialogue Q&A", () => {
     const secret = h.user("Nguyễn Thị Bí Mật");
     await h.join(secret, "youth", "CD-A2");
     const secretId = await h.personId(secret);
+    h.clock.advance(7 * 60_000); // 09:07: the batch ends at 09:15
     const [sent] = await h.send(secret, `/hoian ${Q_FEES}`);
     const q = await lastQuestion();
-    expect(sent!.text).toContain(T.sentAnon(label(q.topic), "Đoàn xã A", "05/11/2026"));
+    expect(q.publicRef).toMatch(/^A\d{6}$/);
+    expect(sent!.text).toContain(T.sentAnon(q.publicRef!, label(q.topic), "Đoàn xã A", "05/11/2026"));
+    expect(sent!.text).toContain(T.anonBatchNote(15));
 
     expect(q.askerId).toBeNull();
     expect(q.anonymous).toBe(true);
+    // dated at the end of its batch, filed under the commune that holds it (never the branch)
+    expect(q.createdAt.toISOString()).toBe("2026-11-02T02:15:00.000Z");
+    expect(q.askerUnitId).toBe((await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "XA-A" } })).id);
     // the delivery address is sealed: only the server's key opens it
     expect(q.anonDelivery).toBeTruthy();
     expect(q.anonDelivery).not.toBe(String(secretId));
@@ -106,15 +113,26 @@ describe("dialogue Q&A", () => {
     // the stored update that carried it keeps no text once handled
     const inbox = await h.s.prisma.inboundUpdate.findMany({ where: { status: "done" } });
     expect(inbox.some((u) => u.payload.includes(q.text.slice(0, 20)))).toBe(false);
+    // the confirmation went to the anonymous target: no row holds the asker's chat or person
+    const toChat = await h.s.prisma.outboxMessage.findMany({ where: { OR: [{ chatId: secret.id }, { personId: secretId }] } });
+    expect(toChat).toEqual([]);
 
+    // the cadre hears of it only when the batch ends, by its reference
+    expect(await h.unread(cadreA)).toEqual([]);
+    expect((await h.send(cadreA, "/hangdoi"))[0]!.text).toBe(T.queueEmpty);
+    await h.advance(8 * 60_000);
     const [note] = await h.unread(cadreA);
+    expect(note!.text).toContain(`#${q.publicRef}`);
+    expect(note!.text).not.toContain(`#${q.id}`);
     expect(note!.text).toContain(T.anonymous);
     expect(note!.text).not.toContain("Bí Mật");
     expect(note!.text).not.toContain("Chi đoàn A2");
     const [queue] = await h.send(cadreA, "/hangdoi");
-    expect(queue!.text).toContain(`#${q.id}`);
+    expect(queue!.text).toContain(`#${q.publicRef}`);
     expect(queue!.text).toContain(T.anonymous);
     expect(queue!.text).not.toContain("Bí Mật");
+    // its sequential number names nothing to a cadre
+    expect((await h.send(cadreA, `/traloi ${q.id} Thử`))[0]!.text).toBe(T.notFound(q.id));
 
     const tinh = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "TINH" } });
     for (const format of ["csv", "json"] as const) {
@@ -124,18 +142,22 @@ describe("dialogue Q&A", () => {
       expect(out).not.toContain(q.askerKey);
     }
 
-    // "my questions" finds it through the pseudonym
+    // "my questions" finds it through the pseudonym (and tells it through the anonymous target)
     const [mine] = await h.send(secret, "/cauhoi");
-    expect(mine!.text).toContain(`Số ${q.id} (ẩn danh)`);
+    expect(mine!.text).toContain(`Số ${q.publicRef} (ẩn danh)`);
 
-    await h.send(cadreA, `/traloi ${q.id} Mức đoàn phí theo quy định của Trung ương Đoàn, bạn nộp cho bí thư chi đoàn.`);
+    await h.send(cadreA, `/traloi ${q.publicRef!.toLowerCase()} Mức đoàn phí theo quy định của Trung ương Đoàn, bạn nộp cho bí thư chi đoàn.`);
     const [answer] = await h.unread(secret);
     expect(answer!.text).toContain("Mức đoàn phí");
-    // the asker can still rate through the pseudonym
-    const [rated] = await h.send(secret, `/danhgia ${q.id} huuich`);
+    expect(answer!.text).toContain(`số ${q.publicRef}`);
+    // the asker can still rate through the pseudonym, with the button too
+    const [rated] = await h.press(secret, T.btnUseful);
     expect(rated!.text).toBe(T.rateThanks);
     const after = await h.s.prisma.questionEvent.findMany({ where: { questionId: q.id, kind: "rate" } });
     expect(after[0]!.actorId).toBeNull();
+    expect(await h.s.prisma.outboxMessage.count({ where: { OR: [{ chatId: secret.id }, { personId: secretId }] } })).toBe(0);
+    // the rating buttons are kept under a hash of the user of their own, not the plain id
+    expect(await h.s.prisma.choiceSet.count({ where: { userKey: secret.id } })).toBe(0);
   });
 
   it("When the deadline passes, then the holder is reminded, the question escalates up the tree and the asker is told who holds it", async () => {
@@ -237,7 +259,8 @@ describe("dialogue Q&A", () => {
     await h.join(other, "youth", "CD-A1");
     await h.send(other, `/hoian ${Q_SUMMER_2}`);
     const [sent] = await h.press(other, T.choiceSendAnyway);
-    expect(sent!.text).toContain(T.sentAnon(label((await lastQuestion()).topic), "Đoàn xã A", "05/11/2026"));
+    const last = await lastQuestion();
+    expect(sent!.text).toContain(T.sentAnon(last.publicRef!, label(last.topic), "Đoàn xã A", "05/11/2026"));
     const [twice] = await h.press(other, T.choiceSendAnyway);
     expect(twice!.text).toBe(T.nothingPending);
     expect(await h.s.prisma.question.count()).toBe(2);
@@ -494,7 +517,7 @@ describe("dialogue Q&A", () => {
     expect((await lastQuestion()).assigneeId).toBe(await h.personId(cadreT));
 
     const [set] = await h.send(admin, `/dinhtuyen XA-B * ${b2}`);
-    expect(set!.text).toBe(T.routeSet("Đoàn xã B", T.allTopics, "Mai Cán Bộ B2"));
+    expect(set!.text).toBe(`${T.routeSet("Đoàn xã B", T.allTopics, "Mai Cán Bộ B2")}\n${T.routeAnonNote}`);
     await h.send(youthB, `/hoi ${Q_FEES}`);
     expect((await lastQuestion()).assigneeId).toBe(b2);
 
@@ -517,30 +540,35 @@ describe("dialogue Q&A", () => {
     await h.advance(2 * 3_600_000);
     await h.send(cadreA, `/traloi ${q1.id} Trả lời sau hai giờ.`);
     await h.at(new Date("2026-11-05T02:30:00Z")); // q2 and q3 overdue: q2 escalates from XA-A, q3 is re-noticed at TINH
-    await h.send(cadreT, `/traloi ${q2.id} Trả lời muộn.`);
+    await h.send(cadreT, `/traloi ${q2.publicRef} Trả lời muộn.`);
 
+    // the figures before small counts are hidden (below: what a report shows)
     const tinh = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "TINH" } });
-    const json = JSON.parse(await REPORTS.dialogue!({ prisma: h.s.prisma, secrets: h.s.secrets }, tinh, "2026-11", "json"));
+    const json = await buildDialogueReport(h.s.prisma, tinh, "2026-11", { suppress: false });
     expect(json.totals.questions).toBe(3);
     expect(json.totals.answered).toBe(2);
     expect(json.totals.answeredOnTime).toBe(1);
     expect(json.totals.onTimeShare).toBe(0.5);
-    const byUnit = Object.fromEntries(json.overdueByUnit.map((o: { unitCode: string; overdue: number }) => [o.unitCode, o.overdue]));
+    const byUnit = Object.fromEntries(json.overdueByUnit.map((o) => [o.unitCode, o.overdue]));
     expect(byUnit).toEqual({ "XA-A": 1, TINH: 1 });
-    const sum = json.byTopic.reduce((n: number, t: { questions: number }) => n + t.questions, 0);
+    const sum = json.byTopic.reduce((n, t) => n + Number(t.questions), 0);
     expect(sum).toBe(3);
 
     const xa = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "XA-A" } });
-    const sub = JSON.parse(await REPORTS.dialogue!({ prisma: h.s.prisma, secrets: h.s.secrets }, xa, "2026-11", "json"));
+    const sub = await buildDialogueReport(h.s.prisma, xa, "2026-11", { suppress: false });
     expect(sub.totals.questions).toBe(2);
     const other = JSON.parse(await REPORTS.dialogue!({ prisma: h.s.prisma, secrets: h.s.secrets }, tinh, "2026-10", "json"));
     expect(other.totals.questions).toBe(0);
+    // a report hides every count from 1 to 4, and the share and median of fewer than 5 answers
+    const shown = JSON.parse(await REPORTS.dialogue!({ prisma: h.s.prisma, secrets: h.s.secrets }, tinh, "2026-11", "json"));
+    expect(shown.totals).toEqual({ questions: "<5", answered: "<5", answeredOnTime: "<5", onTimeShare: null, medianHoursToAnswer: null });
+    expect(shown.overdueByUnit.map((o: { overdue: unknown }) => o.overdue)).toEqual(["<5", "<5"]);
 
     const csv = await REPORTS.dialogue!({ prisma: h.s.prisma, secrets: h.s.secrets }, tinh, "2026-11", "csv");
     const lines = csv.replace(/^\ufeff/, "").trim().split("\r\n");
     expect(lines[0]).toBe("section,key,label,questions,answered,answered_on_time,on_time_share,median_hours_to_answer,overdue");
-    expect(lines[1]).toMatch(/^total,TINH,Tỉnh đoàn Thử Nghiệm,3,2,1,0.5,/);
-    expect(csv).toContain("overdue_by_unit,XA-A,Đoàn xã A,,,,,,1");
+    expect(lines[1]).toMatch(/^total,TINH,Tỉnh đoàn Thử Nghiệm,<5,<5,<5,,,/);
+    expect(csv).toContain("overdue_by_unit,XA-A,Đoàn xã A,,,,,,<5");
     expect(csv).not.toContain("Trần Văn Hỏi");
   });
   it("When a button, a flow or a job carries a tampered payload, then the choice is said to be expired or the job is dropped, and nothing changes", async () => {
@@ -550,7 +578,10 @@ describe("dialogue Q&A", () => {
     expect(note!.buttons!.map((b) => b.label)).toEqual([T.btnAnswer, T.btnTransfer]);
 
     // a button whose stored arguments were altered (the question id is no longer a number)
-    const set = await h.s.prisma.choiceSet.findFirstOrThrow({ where: { channel: cadreA.channel, userKey: cadreA.id }, orderBy: { id: "desc" } });
+    const set = await h.s.prisma.choiceSet.findFirstOrThrow({
+      where: { channel: cadreA.channel, userKey: h.s.outbox.choiceOwner(cadreA.channel, cadreA.id) },
+      orderBy: { id: "desc" },
+    });
     await h.s.prisma.choiceSet.update({ where: { id: set.id }, data: { items: set.items.replaceAll(`"questionId":${q.id}`, `"questionId":"${q.id}; drop"`) } });
     const [expired] = await h.press(cadreA, T.btnAnswer);
     expect(expired!.text).toBe(coreText.choiceExpired);

@@ -237,7 +237,7 @@ describe("monthly branch-activity guides", () => {
   it("When a guides button or job payload is tampered with, then the answer is an expired choice or the job is dropped; merged people keep their reports and notes", async () => {
     const a1 = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "CD-A1" } });
     const forged = async (u: TestUser, action: string, args: Record<string, unknown>) => {
-      const setId = (await h.s.prisma.choiceSet.create({ data: { channel: u.channel, userKey: u.id, items: JSON.stringify([{ action, args }]) } })).id;
+      const setId = (await h.s.prisma.choiceSet.create({ data: { channel: u.channel, userKey: h.s.outbox.choiceOwner(u.channel, u.id), items: JSON.stringify([{ action, args }]) } })).id;
       await h.core.receive({ channel: u.channel, chatId: u.id, userId: u.id, displayName: u.name, choice: { setId, index: 1 } }, `forged-${setId}`);
       return text(await h.unread(u)).at(-1);
     };

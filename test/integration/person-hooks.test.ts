@@ -37,7 +37,8 @@ describe("person hooks", () => {
 
     await h.unread(zalo);
     await h.unread(tg);
-    await h.send(cadre, `/traloi ${q.id} Bạn liên hệ Ngân hàng Chính sách xã hội qua Tổ tiết kiệm và vay vốn.`);
+    // an anonymous question is named by its public reference, never its sequential id
+    await h.send(cadre, `/traloi ${q.publicRef} Bạn liên hệ Ngân hàng Chính sách xã hội qua Tổ tiết kiệm và vay vốn.`);
     const got = [...(await h.unread(zalo)), ...(await h.unread(tg))];
     expect(got.some((m) => m.text.includes("Ngân hàng Chính sách xã hội"))).toBe(true);
     // and still nothing ties the question to a person

@@ -163,7 +163,7 @@ describe("Live dialogue sessions", () => {
     const q1 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
     await h.send(admin, `/duyet ${q1.id}`);
     await h.send(y2, "/phien");
-    const set = await h.s.prisma.choiceSet.findFirstOrThrow({ where: { channel: y2.channel, userKey: y2.id }, orderBy: { id: "desc" } });
+    const set = await h.s.prisma.choiceSet.findFirstOrThrow({ where: { channel: y2.channel, userKey: h.s.outbox.choiceOwner(y2.channel, y2.id) }, orderBy: { id: "desc" } });
     await h.s.prisma.choiceSet.update({ where: { id: set.id }, data: { items: set.items.replaceAll(`"questionId":${q1.id}`, `"questionId":${q1.id}.5`) } });
     expect((await h.press(y2, T.voteButton(q1.id)))[0]!.text).toBe(coreText.choiceExpired);
     expect((await h.s.prisma.question.findUniqueOrThrow({ where: { id: q1.id } })).votes).toBe(0);

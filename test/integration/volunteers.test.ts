@@ -312,7 +312,7 @@ describe("volunteer campaigns: sign-up, waitlist, offers, reminders, attendance"
   );
   it("When a sign-up button or a job payload is tampered with, then the answer is an expired choice, the job is dropped; a merged organiser keeps managing the campaign", async () => {
     const id = await createCampaign();
-    const setId = (await h.s.prisma.choiceSet.create({ data: { channel: y1.channel, userKey: y1.id, items: JSON.stringify([{ action: "vol.signup", args: { campaignId: `${id}` } }]) } })).id;
+    const setId = (await h.s.prisma.choiceSet.create({ data: { channel: y1.channel, userKey: h.s.outbox.choiceOwner(y1.channel, y1.id), items: JSON.stringify([{ action: "vol.signup", args: { campaignId: `${id}` } }]) } })).id;
     await h.core.receive({ channel: y1.channel, chatId: y1.id, userId: y1.id, displayName: y1.name, choice: { setId, index: 1 } }, "forged-signup");
     expect(text(await h.unread(y1))).toEqual([coreText.choiceExpired]);
     await h.s.prisma.scheduledJob.create({ data: { kind: "volunteer.offerExpire", runAt: h.clock.now(), dedupeKey: "forged-job", payload: JSON.stringify({ signupId: -1 }) } });

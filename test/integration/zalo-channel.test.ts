@@ -17,7 +17,7 @@ const LONG = Array.from({ length: 100 }, (_, i) => `Câu số ${String(i + 1).pa
 
 const longReply: Feature = {
   name: "zalo-test-long",
-  commands: { dai: { guest: true, run: async (ctx) => ctx.reply(LONG) } },
+  commands: { dai: { scope: "any", guest: true, run: async (ctx) => ctx.reply(LONG) } },
 };
 
 const SECRET = "zalo-Webhook_secret01";

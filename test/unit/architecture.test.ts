@@ -83,8 +83,8 @@ describe("architecture", () => {
 /** Who writes each table: the kernel, the core, or one feature. */
 const OWNER: Record<string, string> = {
   unit: "domain", person: "domain", identity: "domain", membership: "domain",
-  inboundUpdate: "core", conversation: "core", choiceSet: "core", outboxMessage: "core", setting: "core", auditLog: "core", scheduledJob: "core",
-  invite: "onboarding", linkCode: "onboarding",
+  inboundUpdate: "core", conversation: "core", choiceSet: "core", outboxMessage: "core", download: "core", setting: "core", auditLog: "core", scheduledJob: "core", lease: "core",
+  invite: "onboarding", linkCode: "onboarding", joinRequest: "onboarding", webSession: "channels",
   topic: "dialogue", routingRule: "dialogue", question: "dialogue", answer: "dialogue", questionVote: "dialogue", questionEvent: "dialogue", faqEntry: "dialogue",
   dialogueSession: "sessions", commitment: "sessions",
   guideNote: "guides", meetingReport: "guides",

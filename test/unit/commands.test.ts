@@ -5,7 +5,7 @@ import { commandList, commandsFor, mayRun, renderHelp, roleMenus, type CommandIn
 import type { Feature } from "../../bot/core/context.ts";
 import { anyWord, oneOf } from "../../bot/core/words.ts";
 import { commandCatalogue, typedWords } from "../../prompts/vi/commands.ts";
-import { README, renderCommandTable, withCommandTable } from "../../scripts/readme-commands.ts";
+import { README, renderCommandTable, renderPermissionTable, withCommandTable } from "../../scripts/readme-commands.ts";
 
 const registered = commandList(allFeatures());
 const byName = new Map(registered.map((c) => [c.name, c]));
@@ -38,7 +38,7 @@ describe("command catalogue", () => {
   });
 
   it("When a feature registers a command missing from the catalogue, then the check above finds it", () => {
-    const extra: Feature = { name: "extra", commands: { khongcotrongdanhmuc: { run: async () => undefined } } };
+    const extra: Feature = { name: "extra", commands: { khongcotrongdanhmuc: { scope: "any", run: async () => undefined } } };
     const list = commandList([...allFeatures(), extra]);
     expect(list.filter((c) => !commandCatalogue[c.name]).map((c) => c.name)).toEqual(["khongcotrongdanhmuc"]);
   });
@@ -61,7 +61,7 @@ describe("generated help and menus", () => {
   });
 
   it("When a command needs several roles, then it is listed under the asker's first role that allows it", () => {
-    const cmd: CommandInfo = { name: "huongdan", roles: ["secretary", "cadre", "admin"], guest: false, feature: "guides" };
+    const cmd: CommandInfo = { name: "huongdan", roles: ["secretary", "cadre", "admin"], guest: false, scope: "own-unit", feature: "guides" };
     const of = (roles: ("secretary" | "cadre" | "admin")[]) =>
       commandsFor([cmd], { registered: true, roles }).map((g) => g.section);
     expect(of(["secretary"])).toEqual(["secretary"]);
@@ -100,6 +100,16 @@ describe("README command table", () => {
       expect(row, c.name).toBeDefined();
       if (c.roles) expect(row).toContain(c.roles.join(", "));
     }
+  });
+
+  it("When the permission table is rendered, then each command has one row whose cells follow its roles and scope", () => {
+    const rows = renderPermissionTable(registered).split("\n").filter((l) => l.startsWith("| `/"));
+    expect(rows).toHaveLength(registered.length);
+    const hoi = rows.find((l) => l.startsWith("| `/hoi` |"))!.split("|").map((x) => x.trim());
+    // guest, youth, secretary, cadre, admin
+    expect(hoi.slice(2, 7)).toEqual(["—", "any unit", "any unit", "any unit", "any unit"]);
+    const traloi = rows.find((l) => l.startsWith("| `/traloi` |"))!.split("|").map((x) => x.trim());
+    expect(traloi.slice(2, 7)).toEqual(["—", "—", "—", "own subtree", "—"]);
   });
 });
 

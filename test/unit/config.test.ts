@@ -30,8 +30,8 @@ describe("configuration", () => {
     expect(msg.split("\n")).toHaveLength(1);
   });
 
-  it("When webhook mode has no secret, then start is refused naming WEBHOOK_SECRET", () => {
-    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "123:abcdefgh", BOT_MODE: "webhook", PUBLIC_URL: "https://x.vn" })).toThrow(/WEBHOOK_SECRET/);
+  it("When webhook mode has no secret, then start is refused naming TELEGRAM_WEBHOOK_SECRET", () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "123:abcdefgh", BOT_MODE: "webhook", PUBLIC_URL: "https://x.vn" })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
   });
 
   it("When a channel token is set, then the demo is off unless asked for", () => {

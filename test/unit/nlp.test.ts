@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { duplicateF1, topicAccuracy } from "../../handlers/dialogue/nlp/quality.ts";
+import { duplicateF1, duplicateScores, topicAccuracy } from "../../handlers/dialogue/nlp/quality.ts";
+import { smalltalk } from "../../handlers/dialogue/nlp/smalltalk.ts";
+import { rankDuplicates } from "../../handlers/dialogue/nlp/duplicates.ts";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { normalize, tokens } from "../../handlers/dialogue/nlp/normalize.ts";
@@ -199,6 +201,55 @@ describe("duplicate questions", () => {
 
   it("When the public sample pairs are judged, then F1 is at least 0.8", () => {
     expect(f1(readJsonl<Pair>("../quality/public/duplicates.sample.jsonl"))).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe("duplicate questions as youth write them (issue 12)", () => {
+  it("When the same need is written with regional words, abbreviations or the everyday term, then it is a duplicate", () => {
+    expect(normalize("Má em nuôi lợn, trồng ngô")).toBe("me em nuoi heo trong bap");
+    expect(normalize("làm CCCD cho con dưới 14t")).toBe("lam can cuoc cong dan cho con duoi 14 tuoi");
+    expect(isDuplicate("mất GPLX thì làm lại ntn", "bị mất giấy phép lái xe thì cấp lại như thế nào").duplicate).toBe(true);
+    expect(isDuplicate("thẻ BHYT HSSV mua ở đâu", "mua bảo hiểm y tế học sinh sinh viên ở đâu vậy").duplicate).toBe(true);
+    expect(isDuplicate("đăng ký Mùa hè xanh ở mô rứa ad", "đăng ký tham gia Mùa hè xanh ở đâu vậy ạ").duplicate).toBe(true);
+    expect(isDuplicate("thủ tục đăng ký xe mô tô mới mua", "mới mua xe máy thì làm cà vẹt xe sao ạ").duplicate).toBe(true);
+  });
+
+  it("When two questions differ only in the thing they name, then they are not duplicates", () => {
+    expect(isDuplicate("đăng ký tạm trú cần giấy tờ gì", "đăng ký thường trú cần giấy tờ gì").duplicate).toBe(false);
+    expect(isDuplicate("học bằng lái xe máy hết bao nhiêu tiền", "học bằng lái xe tải hết bao nhiêu tiền").duplicate).toBe(false);
+  });
+
+  it("When the same thing is asked for different people, then they are not duplicates", () => {
+    expect(isDuplicate("thủ tục làm hộ chiếu cho mình", "thủ tục làm hộ chiếu cho con 3 tuổi").duplicate).toBe(false);
+    expect(isDuplicate("má em bị bệnh nặng nằm viện lâu có được hỗ trợ gì không", "mẹ em ốm nặng nằm viện lâu ngày có được hỗ trợ gì không ạ").duplicate).toBe(true);
+  });
+
+  it("When small talk or a question about the bot is compared, then only the same kind matches, and never a real question", () => {
+    expect(smalltalk("hi ad nha")).toEqual({ kinds: new Set(["greet"]), pure: true });
+    expect(isDuplicate("cảm ơn ad nhiều", "thanks bot nha").duplicate).toBe(true);
+    expect(isDuplicate("bot là ai vậy", "ai đang trả lời tin nhắn này vậy ạ").duplicate).toBe(true);
+    expect(isDuplicate("chào ad ơi", "cảm ơn ad").duplicate).toBe(false);
+    expect(isDuplicate("xin chào ad", "xin chào, cho em hỏi điều kiện vay vốn khởi nghiệp").duplicate).toBe(false);
+  });
+
+  it("When the independently written dev pairs are judged, then precision and F1 stay at least 0.8 and 0.78", () => {
+    const r = duplicateScores(readJsonl<Pair>("../quality/independent/duplicates.dev.jsonl"));
+    expect(r.precision).toBeGreaterThanOrEqual(0.8);
+    expect(r.f1).toBeGreaterThanOrEqual(0.78);
+  });
+
+  it("When a pool of open questions is ranked, then only duplicates come back, best first, at most three", () => {
+    const pool = [
+      { id: 1, text: "Đăng ký Mùa hè xanh ở đâu?" },
+      { id: 2, text: "Hạn chót đăng ký Mùa hè xanh là ngày nào?" },
+      { id: 3, text: "dang ky tham gia mua he xanh o dau vay ad" },
+      { id: 4, text: "Mùa hè xanh đăng ký chỗ nào ạ" },
+      { id: 5, text: "Đăng ký tham gia chiến dịch Mùa hè xanh ở đâu ạ" },
+    ];
+    const r = rankDuplicates("đăng ký Mùa hè xanh ở mô rứa ad", pool);
+    expect(r.length).toBe(3);
+    expect(r.map((d) => d.id)).not.toContain(2);
+    expect(r[0]!.score).toBeGreaterThanOrEqual(r[2]!.score);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bold, cleanInput, renderTelegramHtml, splitText, stripMarkup, visibleLength } from "../../bot/core/text.ts";
+import { bold, cleanInput, cleanName, renderTelegramHtml, splitText, stripMarkup, visibleLength } from "../../bot/core/text.ts";
 
 describe("text", () => {
   it("When user text holds markup, then Telegram HTML shows it literally", () => {
@@ -12,6 +12,18 @@ describe("text", () => {
 
   it("When a user types the bold control characters, then they are stripped", () => {
     expect(cleanInput(" \u0002xin\u0003 chào\u200b ")).toBe("xin chào");
+  });
+
+  it("When text holds bidirectional overrides, isolates, marks or C1 controls, then they are stripped and newlines and tabs kept", () => {
+    const bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c";
+    expect(cleanInput(`Chi đoàn ${bidi}A1\u0085\u009b\n\tghi chú\u2060\ufeff`)).toBe("Chi đoàn A1\n\tghi chú");
+    expect(cleanInput("abc\u202edcba")).toBe("abcdcba");
+  });
+
+  it("When a display name is cleaned, then it is one line, NFC, without control or formatting characters, and capped", () => {
+    expect(cleanName(" \u202eNguye\u0302\u0303n\u0002 \n Văn\u200b   A\u0003 ")).toBe("Nguyễn Văn A");
+    expect(cleanName("x".repeat(300))).toHaveLength(100);
+    expect(cleanName("\u202e\u2066")).toBe("");
   });
 
   it("When a text is longer than the limit, then it is split on paragraph boundaries within the limit", () => {

@@ -1,16 +1,18 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { timingSafeEqual } from "node:crypto";
-import { Bot, GrammyError, HttpError } from "grammy";
+import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import type { Update, UserFromGetMe, BotCommand } from "grammy/types";
-import { createConcurrentSink, createRunner, createSource, createUpdateFetcher, type RunnerHandle } from "@grammyjs/runner";
+import { createConcurrentSink, createRunner, createSource, type RunnerHandle } from "@grammyjs/runner";
 import type { Logger } from "pino";
 import type { Core } from "../../core/router.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
-import { renderTelegramHtml } from "../../core/text.ts";
+import { renderTelegramHtml, visibleLength } from "../../core/text.ts";
+import { readDownload } from "../../core/downloads.ts";
 import { coreText } from "../../../prompts/vi/core.ts";
 import type { Channel, ChannelSender, DeliveryResult, WebhookResult } from "../../core/channel.ts";
 import { TELEGRAM_TRAITS } from "./traits.ts";
 import { helpOf, menuOf, type Menus } from "../../core/commands.ts";
+import { AbortedError, Episode, backoffDelay, retrying, sleep } from "../../core/backoff.ts";
 
 /** Parse a Telegram update into the core's Incoming; null for what the bot ignores. */
 export function telegramIncoming(u: Update): Incoming | null {
@@ -68,10 +70,21 @@ interface Stored {
   incoming: Incoming;
 }
 
+/** Update types the bot asks for (polling and webhook alike). */
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
 export class TelegramChannel implements Channel {
   readonly bot: Bot;
   private runner: RunnerHandle | null = null;
   private me: UserFromGetMe | null = null;
+  /** Polling: the next update id to ask for, and updates fetched but not yet stored (kept across runner restarts). */
+  private offset = 0;
+  private backlog: Update[] = [];
+  private polling = false;
+  private webhookSet = false;
+  private fetchEpisode: Episode;
+  private storeEpisode: Episode;
+  private runnerEpisode: Episode;
 
   readonly name = "telegram" as const;
   readonly traits = TELEGRAM_TRAITS;
@@ -79,6 +92,18 @@ export class TelegramChannel implements Channel {
 
   constructor(private o: TelegramOptions) {
     this.bot = new Bot(o.token, { client: { apiRoot: o.apiRoot, timeoutSeconds: 60 } });
+    this.fetchEpisode = new Episode(o.log, "telegram getUpdates", { maxMs: 30_000 });
+    this.storeEpisode = new Episode(o.log, "telegram intake (storing updates)");
+    this.runnerEpisode = new Episode(o.log, "telegram polling runner", { maxMs: 30_000 });
+  }
+
+  /** For /readyz: polling and fetching, or the webhook registered. */
+  intakeStatus(): { ok: boolean; mode: "polling" | "webhook"; detail?: string } {
+    if (this.o.mode === "webhook") return { ok: this.webhookSet, mode: "webhook", ...(this.webhookSet ? {} : { detail: "webhook not set" }) };
+    if (!this.polling || !this.runner?.isRunning()) return { ok: false, mode: "polling", detail: "not polling" };
+    if (this.fetchEpisode.failing) return { ok: false, mode: "polling", detail: "getUpdates failing" };
+    if (this.storeEpisode.failing) return { ok: false, mode: "polling", detail: "storing updates failing" };
+    return { ok: true, mode: "polling" };
   }
 
   get username(): string | undefined {
@@ -107,36 +132,74 @@ export class TelegramChannel implements Channel {
     if (this.o.mode === "webhook") {
       await this.bot.api.setWebhook(`${this.o.publicUrl!.replace(/\/$/, "")}/telegram`, {
         secret_token: this.o.webhookSecret!,
-        allowed_updates: ["message", "callback_query"],
+        allowed_updates: [...ALLOWED_UPDATES],
       });
+      this.webhookSet = true;
       return;
     }
     await this.bot.api.deleteWebhook();
-    const fetchUpdates = createUpdateFetcher(this.bot, { fetch: { timeout: 25, allowed_updates: ["message", "callback_query"] }, silent: true });
-    // Updates are stored before supply() returns, i.e. before the next getUpdates moves the offset past them.
-    const source = createSource<Stored>({
-      supply: async (batchSize, signal) => {
-        const updates = await fetchUpdates(batchSize, signal);
-        const kept: Stored[] = [];
-        for (const u of updates) {
-          const stored = await this.store(u);
-          if (stored) kept.push(stored);
-        }
-        return kept;
-      },
-    });
+    this.polling = true;
+    this.startRunner();
+  }
+
+  /**
+   * Polling with the runner. Updates are stored (retried with backoff through an outage, in
+   * order) before supply() returns, i.e. before the next getUpdates moves the offset past
+   * them; fetched updates not yet stored wait in `backlog`, which outlives the runner. If the
+   * runner stops anyway, it is started again after a backoff.
+   */
+  private startRunner(): void {
+    const source = createSource<Stored>({ supply: (batchSize, signal) => this.supply(batchSize, signal as unknown as AbortSignal) });
     const sink = createConcurrentSink<Stored>(
       { consume: (item) => this.handle(item) },
       async (err) => this.o.log.error({ err }, "telegram sink error"),
       { concurrency: 100 },
     );
-    this.runner = createRunner(source, sink);
-    this.runner.start();
+    const runner = createRunner(source, sink);
+    this.runner = runner;
+    runner.start();
+    const task = runner.task();
+    void Promise.resolve(task).then(
+      () => this.runnerEnded(runner, null),
+      (e: unknown) => this.runnerEnded(runner, e),
+    );
+  }
+
+  private async runnerEnded(runner: RunnerHandle, err: unknown): Promise<void> {
+    if (!this.polling || this.runner !== runner) return; // stopped on purpose
+    this.runnerEpisode.fail(err ?? new Error("runner ended"));
+    await sleep(backoffDelay(this.runnerEpisode.attempts - 1, 500, 30_000));
+    if (!this.polling || this.runner !== runner) return;
+    this.startRunner();
+  }
+
+  private async supply(batchSize: number, signal: AbortSignal): Promise<Stored[]> {
+    if (!this.backlog.length) {
+      const updates = await retrying(
+        () =>
+          this.bot.api.getUpdates({ offset: this.offset, limit: Math.max(1, Math.min(batchSize, 100)), timeout: 25, allowed_updates: [...ALLOWED_UPDATES] }, signal as unknown as Parameters<Bot["api"]["getUpdates"]>[1]),
+        { episode: this.fetchEpisode, signal, waitOf: (e) => (e instanceof GrammyError && e.parameters.retry_after ? e.parameters.retry_after * 1000 : undefined) },
+      );
+      const last = updates[updates.length - 1];
+      if (last) this.offset = last.update_id + 1;
+      this.backlog.push(...updates);
+    }
+    const kept: Stored[] = [];
+    while (this.backlog.length) {
+      const u = this.backlog[0]!;
+      const stored = await retrying(() => this.store(u), { episode: this.storeEpisode, signal });
+      this.backlog.shift();
+      if (stored) kept.push(stored);
+    }
+    this.runnerEpisode.ok();
+    return kept;
   }
 
   async stop(): Promise<void> {
-    if (this.runner?.isRunning()) await this.runner.stop();
+    this.polling = false;
+    const runner = this.runner;
     this.runner = null;
+    if (runner?.isRunning()) await runner.stop()?.catch((e: unknown) => (e instanceof AbortedError ? undefined : this.o.log.warn({ err: e }, "telegram runner stop")));
   }
 
   /** The webhook's secret header, compared in constant time. */
@@ -155,7 +218,15 @@ export class TelegramChannel implements Channel {
       return { status: 400 };
     }
     if (typeof update?.update_id !== "number") return { status: 400 };
-    const stored = await this.store(update);
+    let stored: Stored | null;
+    try {
+      stored = await this.store(update);
+      this.storeEpisode.ok();
+    } catch (e) {
+      // the database is away: Telegram keeps the update and calls again later
+      this.storeEpisode.fail(e);
+      return { status: 503 };
+    }
     return { status: 200, ...(stored ? { after: () => this.handle(stored) } : {}) };
   }
 
@@ -180,47 +251,41 @@ export class TelegramChannel implements Channel {
       channel: "telegram",
       limits: { perSecond: this.o.ratePerSecond, perChatBurst: 2, perChatPerSecond: 1, groupPerMinute: 20 },
       isGroup: (chatId) => chatId.startsWith("-"),
-      concurrency: 4,
+      // sends in flight at once, each to its own chat (a chat whose send hangs holds only its slot)
+      concurrency: 64,
+      // never an edit or a delete to find out whether a message arrived: a send cut short is sent again
       send: (chatId, payload) => this.send(chatId, payload),
-      probe: (chatId, payload, lastId) => this.probe(chatId, payload, lastId),
     };
   }
 
   /**
-   * Was this message delivered by an instance that died before recording it? Message ids of
-   * a private chat are sequential, so it can only be one of the next few ids after the last
-   * one we know. Editing a message to exactly its current content changes nothing and answers
-   * "message is not modified": that is the proof it is there. "Not found" means it is not
-   * (later ids cannot exist either); a user's message ("can't be edited") is skipped.
+   * A message with a file (a person's data): the document itself, the text as its caption (or
+   * sent first when too long for one). Null when the file has expired: the text goes alone.
    */
-  async probe(chatId: string, payload: OutboxPayload, lastId: string | null): Promise<{ delivered: true; messageId: string } | { delivered: false } | null> {
-    if (chatId.startsWith("-")) return null; // groups interleave other members' messages
-    const keyboard = payload.buttons?.length ? { inline_keyboard: buttonRows(payload.buttons) } : undefined;
-    const first = (Number(lastId) || 0) + 1;
-    for (let id = first; id < first + PROBE_SPAN; id++) {
-      try {
-        await this.bot.api.editMessageText(chatId, id, renderTelegramHtml(payload.text), {
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: true },
-          ...(keyboard ? { reply_markup: keyboard } : {}),
-        });
-        // it was a different message of ours (should not happen: we send in order); stop guessing
-        this.o.log.warn({ chatId, id }, "probe edited an unexpected message");
-        return null;
-      } catch (e) {
-        const d = e instanceof GrammyError ? e.description : "";
-        if (/message is not modified/.test(d)) return { delivered: true, messageId: String(id) };
-        if (/message to edit not found/.test(d)) return { delivered: false };
-        if (/can't be edited|no text in the message/.test(d)) continue;
-        return null;
-      }
-    }
-    return null;
+  private async sendFile(
+    chatId: string,
+    payload: OutboxPayload,
+    keyboard: { inline_keyboard: { text: string; callback_data: string }[][] } | undefined,
+  ): Promise<DeliveryResult | null> {
+    const { prisma, clock } = this.o.core.s;
+    const file = payload.file && (await readDownload(prisma, clock, payload.file.token));
+    if (!file) return null;
+    const short = visibleLength(payload.text) <= CAPTION_MAX;
+    if (!short) await this.bot.api.sendMessage(chatId, renderTelegramHtml(payload.text), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    const msg = await this.bot.api.sendDocument(chatId, new InputFile(Buffer.from(file.content, "utf8"), file.name), {
+      ...(short ? { caption: renderTelegramHtml(payload.text), parse_mode: "HTML" as const } : {}),
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+    });
+    return { ok: true, messageId: String(msg.message_id) };
   }
 
   async send(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
     try {
       const keyboard = payload.buttons?.length ? { inline_keyboard: buttonRows(payload.buttons) } : undefined;
+      if (payload.file) {
+        const sent = await this.sendFile(chatId, payload, keyboard);
+        if (sent) return sent;
+      }
       const msg = await this.bot.api.sendMessage(chatId, renderTelegramHtml(payload.text), {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
@@ -233,8 +298,8 @@ export class TelegramChannel implements Channel {
   }
 }
 
-/** How many message ids after the last known one a probe looks at. */
-const PROBE_SPAN = 10;
+/** Longest caption Telegram takes under a document (visible characters). */
+const CAPTION_MAX = 1024;
 
 function buttonRows(buttons: { label: string; data: string }[]) {
   const rows: { text: string; callback_data: string }[][] = [];

@@ -1,6 +1,6 @@
-import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { z } from "zod";
 import type { Core } from "../../core/router.ts";
@@ -12,10 +12,31 @@ import { type HttpApp, type HttpContext, limitBody, PAGE_HEADERS, readJson } fro
 import { webText } from "../../../prompts/vi/web.ts";
 
 const PAGE_URL = new URL("../../../prompts/web/chat.html", import.meta.url);
-const COOKIE = "sid";
-const COOKIE_MAX_AGE = 30 * 86_400;
+/**
+ * The session cookie is named after the port the server listens on: browsers share cookies
+ * between the ports of one host, so a cookie is kept to its own server by its name.
+ */
+const cookieName = (c: HttpContext) => `sid-${c.env.incoming.socket.localPort ?? 0}`;
+/** Open event streams one session may hold (a few tabs); more are refused with 429. */
+export const MAX_STREAMS_PER_SESSION = 3;
+/** A sign-in lasts this long, counted on the server (the session row), whatever the browser keeps. */
+const SESSION_SECONDS = 7 * 86_400;
+/** The cookie is sent only to the API (the page itself needs none). */
+const COOKIE_PATH = "/api";
 
-const loginSchema = z.object({ persona: z.string().max(64).optional(), name: z.string().trim().min(1).max(60).optional() });
+const loginSchema = z.object({
+  persona: z.string().max(64).optional(),
+  name: z.string().trim().min(1).max(60).optional(),
+  code: z.string().trim().min(4).max(64).optional(),
+});
+
+/**
+ * Sign-in with a code outside the demo (given by the composition root: a `/web` code of
+ * another channel, or an invite code): the web identity to act as, or the words of a refusal.
+ */
+export type CodeSignIn = (code: string, name: string) => Promise<{ ok: true; userKey: string; name: string; personId: number } | { ok: false; message: string }>;
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 const sendSchema = z.union([
   z.object({ requestId: z.string().min(8).max(64), text: z.string().max(20_000) }),
   z.object({ requestId: z.string().min(8).max(64), choice: z.object({ setId: z.number().int().positive(), index: z.number().int().min(1).max(100) }) }),
@@ -24,6 +45,7 @@ const sendSchema = z.union([
 interface Session {
   userId: string;
   name: string;
+  personId: number | null;
 }
 
 /**
@@ -78,12 +100,14 @@ export class WebChannel implements Channel {
   readonly name = "web" as const;
   readonly traits = WEB_TRAITS;
   private streams = new Map<string, Set<Stream>>();
+  /** Event streams counted from the moment they are accepted (before they open), per session. */
+  private streamCount = new Map<string, number>();
   private page: string | null = null;
 
   constructor(
     private s: Services,
     private core: Core,
-    private opts: { demo: boolean },
+    private opts: { demo: boolean; signIn?: CodeSignIn },
   ) {}
 
   mount(app: HttpApp): void {
@@ -93,6 +117,11 @@ export class WebChannel implements Channel {
     });
     app.get("/api/personas", async (c) => c.json({ demo: this.opts.demo, personas: this.opts.demo ? await this.personas() : [] }));
     app.post("/api/login", limitBody(4096), (c) => this.login(c));
+    app.post("/api/logout", limitBody(4096), (c) => this.logout(c));
+    app.get("/api/session", async (c) => {
+      const session = await this.session(c);
+      return session ? c.json({ userId: session.userId, name: session.name }) : c.json({ error: webText.loginFirst }, 401);
+    });
     app.post("/api/send", limitBody(64 * 1024), (c) => this.send(c));
     app.get("/api/messages", (c) => this.history(c));
     app.get("/api/events", (c) => this.events(c));
@@ -116,42 +145,75 @@ export class WebChannel implements Channel {
     });
   }
 
-  /** The session of a signed cookie `base64url(json).mac`; the MAC is compared in constant time. */
-  private session(c: HttpContext): Session | null {
-    const raw = getCookie(c, COOKIE);
-    if (!raw) return null;
-    const [b64, mac] = raw.split(".");
-    if (!b64 || !mac) return null;
-    const want = Buffer.from(this.s.secrets.mac(b64));
-    const got = Buffer.from(mac);
-    if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
-    try {
-      const v = JSON.parse(Buffer.from(b64, "base64url").toString("utf8")) as Partial<Session>;
-      return typeof v.userId === "string" && typeof v.name === "string" ? { userId: v.userId, name: v.name } : null;
-    } catch {
-      return null;
+  /**
+   * The session of the cookie: a random token whose hash names a session row that has not
+   * expired. A demo session (persona, free visitor) counts only on a demo install, and a
+   * signed-in person who was erased since is signed out.
+   */
+  private async session(c: HttpContext): Promise<Session | null> {
+    const token = getCookie(c, cookieName(c));
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const row = await this.s.prisma.webSession.findUnique({ where: { id: tokenHash(token) } });
+    if (!row || row.expiresAt <= this.s.clock.now()) return null;
+    if (row.demo && !this.opts.demo) return null;
+    if (!row.demo) {
+      const ident = await this.s.prisma.identity.findUnique({ where: { channel_externalId: { channel: "web", externalId: row.userKey } }, select: { personId: true } });
+      if (!ident || ident.personId !== row.personId) return null;
     }
+    return { userId: row.userKey, name: row.name, personId: row.personId };
   }
 
+  /**
+   * Sign in. On a demo install: as a demo persona, or as a new visitor. Elsewhere only with a
+   * code: a one-time `/web` code from another channel, or an invite code (a new member).
+   */
   private async login(c: HttpContext): Promise<Response> {
     const json = await readJson(c, {});
     const body = json.ok ? loginSchema.safeParse(json.value) : null;
     if (!body?.success) return c.json({ error: webText.badRequest }, 400);
     let session: Session;
-    if (body.data.persona) {
-      const persona = this.opts.demo ? (await this.personas()).find((p) => p.key === body.data.persona) : undefined;
+    if (body.data.code) {
+      if (!this.opts.signIn) return c.json({ error: webText.badCode }, 403);
+      const r = await this.opts.signIn(body.data.code, body.data.name ?? webText.visitor);
+      if (!r.ok) return c.json({ error: r.message }, 403);
+      session = { userId: r.userKey, name: r.name, personId: r.personId };
+    } else if (!this.opts.demo) {
+      return c.json({ error: webText.codeRequired }, 403);
+    } else if (body.data.persona) {
+      const persona = (await this.personas()).find((p) => p.key === body.data.persona);
       if (!persona) return c.json({ error: webText.badRequest }, 403);
-      session = { userId: persona.key, name: persona.name };
+      session = { userId: persona.key, name: persona.name, personId: null };
     } else {
-      session = { userId: `v-${randomUUID()}`, name: body.data.name ?? webText.visitor };
+      session = { userId: `v-${randomUUID()}`, name: body.data.name ?? webText.visitor, personId: null };
     }
-    const b64 = Buffer.from(JSON.stringify(session)).toString("base64url");
-    setCookie(c, COOKIE, `${b64}.${this.s.secrets.mac(b64)}`, { httpOnly: true, sameSite: "Strict", path: "/", maxAge: COOKIE_MAX_AGE });
+    const now = this.s.clock.now();
+    const token = randomBytes(32).toString("base64url");
+    await this.s.prisma.webSession.deleteMany({ where: { expiresAt: { lte: now } } });
+    await this.s.prisma.webSession.create({
+      data: {
+        id: tokenHash(token),
+        userKey: session.userId,
+        name: session.name,
+        personId: session.personId,
+        demo: !body.data.code,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_SECONDS * 1000),
+      },
+    });
+    setCookie(c, cookieName(c), token, { httpOnly: true, sameSite: "Strict", path: COOKIE_PATH, maxAge: SESSION_SECONDS });
     return c.json({ userId: session.userId, name: session.name });
   }
 
+  /** Sign out: the session row goes (the cookie is worthless from then on). */
+  private async logout(c: HttpContext): Promise<Response> {
+    const token = getCookie(c, cookieName(c));
+    if (token) await this.s.prisma.webSession.deleteMany({ where: { id: tokenHash(token) } });
+    deleteCookie(c, cookieName(c), { path: COOKIE_PATH });
+    return c.json({ ok: true });
+  }
+
   private async send(c: HttpContext): Promise<Response> {
-    const session = this.session(c);
+    const session = await this.session(c);
     if (!session) return c.json({ error: webText.loginFirst }, 401);
     const json = await readJson(c);
     const body = json.ok ? sendSchema.safeParse(json.value) : null;
@@ -163,7 +225,8 @@ export class WebChannel implements Channel {
       displayName: session.name,
       ...("text" in body.data ? { text: body.data.text } : { choice: body.data.choice }),
     };
-    await this.core.receive(incoming, `${session.userId}:${body.data.requestId}`);
+    // the inbox key names no visitor: a keyed hash of (visitor, request) still makes a resend a duplicate
+    await this.core.receive(incoming, this.s.secrets.hash("web-inbox", `${session.userId}:${body.data.requestId}`));
     return c.json({ ok: true }, 202);
   }
 
@@ -178,16 +241,24 @@ export class WebChannel implements Channel {
   }
 
   private async history(c: HttpContext): Promise<Response> {
-    const session = this.session(c);
+    const session = await this.session(c);
     if (!session) return c.json({ error: webText.loginFirst }, 401);
     return c.json({ messages: await this.rows(session.userId, Number(c.req.query("after") ?? 0) || 0) });
   }
 
   /** The event stream: the backlog after Last-Event-ID (or ?after=), then every new message. */
-  private events(c: HttpContext): Response {
-    const session = this.session(c);
+  private async events(c: HttpContext): Promise<Response> {
+    const session = await this.session(c);
     if (!session) return c.json({ error: webText.loginFirst }, 401);
     const after = Number(c.req.header("last-event-id") ?? c.req.query("after") ?? 0) || 0;
+    const open = this.streamCount.get(session.userId) ?? 0;
+    if (open >= MAX_STREAMS_PER_SESSION) return c.json({ error: webText.tooManyStreams }, 429);
+    this.streamCount.set(session.userId, open + 1);
+    const release = () => {
+      const n = (this.streamCount.get(session.userId) ?? 1) - 1;
+      if (n > 0) this.streamCount.set(session.userId, n);
+      else this.streamCount.delete(session.userId);
+    };
     return streamSSE(c, async (sse) => {
       const stream = new Stream(sse);
       const set = this.streams.get(session.userId) ?? new Set();
@@ -199,6 +270,7 @@ export class WebChannel implements Channel {
         await stream.done;
       } finally {
         clearInterval(ping);
+        release();
         set.delete(stream);
         if (!set.size && this.streams.get(session.userId) === set) this.streams.delete(session.userId);
       }

@@ -3,10 +3,12 @@ import { timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import type { Core } from "../../core/router.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
-import { stripMarkup } from "../../core/text.ts";
+import { splitText, stripMarkup } from "../../core/text.ts";
+import { downloadPath, readDownload } from "../../core/downloads.ts";
 import type { Channel, ChannelSender, DeliveryResult, WebhookResult } from "../../core/channel.ts";
 import { ZALO_TRAITS } from "./traits.ts";
 import { ZaloApiError, ZaloClient, parseZaloWebhookBody, type ZaloUpdate } from "./client.ts";
+import { Episode, retrying, sleep } from "../../core/backoff.ts";
 
 /** Parse a Zalo update into the core's Incoming; null for what the bot ignores (groups, bots). */
 export function zaloIncoming(u: ZaloUpdate): Incoming | null {
@@ -45,6 +47,11 @@ export interface ZaloOptions {
   pollGraceMs?: number;
   log: Logger;
   core: Core;
+  /**
+   * Public base URL of the server that serves download links (`/download/<token>`), when one
+   * runs (webhook mode). Zalo sends no documents: a file goes as a link, or without one, as text.
+   */
+  downloadBase?: string | null;
 }
 
 /** The Zalo channel: long polling or webhook in, the outbox out, every choice as a numbered list. */
@@ -56,14 +63,29 @@ export class ZaloChannel implements Channel {
   private running = false;
   private abort: AbortController | null = null;
   private loopDone: Promise<void> | null = null;
+  private webhookSet = false;
+  private pollEpisode: Episode;
+  private storeEpisode: Episode;
 
   constructor(private o: ZaloOptions) {
     this.client = new ZaloClient({ token: o.token, baseUrl: o.baseUrl, pollGraceMs: o.pollGraceMs });
+    this.pollEpisode = new Episode(o.log, "zalo getUpdates", { minMs: 500, maxMs: 30_000 });
+    this.storeEpisode = new Episode(o.log, "zalo intake (storing updates)");
+  }
+
+  /** For /readyz: polling and fetching, or the webhook registered. */
+  intakeStatus(): { ok: boolean; mode: "polling" | "webhook"; detail?: string } {
+    if (this.o.mode === "webhook") return { ok: this.webhookSet, mode: "webhook", ...(this.webhookSet ? {} : { detail: "webhook not set" }) };
+    if (!this.running) return { ok: false, mode: "polling", detail: "not polling" };
+    if (this.pollEpisode.failing) return { ok: false, mode: "polling", detail: "getUpdates failing" };
+    if (this.storeEpisode.failing) return { ok: false, mode: "polling", detail: "storing updates failing" };
+    return { ok: true, mode: "polling" };
   }
 
   async start(): Promise<void> {
     if (this.o.mode === "webhook") {
       await this.client.setWebhook(`${this.o.publicUrl!.replace(/\/$/, "")}/zalo`, this.o.webhookSecret!);
+      this.webhookSet = true;
       return;
     }
     await this.client.deleteWebhook().catch((e) => this.o.log.warn({ err: safeErr(e) }, "zalo deleteWebhook failed"));
@@ -77,31 +99,42 @@ export class ZaloChannel implements Channel {
     await this.loopDone;
   }
 
-  /** Long polling: one update per call; 408 means none; errors back off without losing what was received. */
+  /**
+   * Long polling: one update per call; 408 means none. An update received is stored before
+   * the next call (Zalo forgets it once given), retried with backoff through a database
+   * outage; the handling then retries on its own (Core). Failures are logged once per episode.
+   */
   private async poll(): Promise<void> {
-    let delay = 500;
     while (this.running) {
       const ac = new AbortController();
       this.abort = ac;
+      let u: ZaloUpdate | null;
       try {
-        const u = await this.client.getUpdates(this.o.pollTimeoutSec ?? 30, ac.signal);
-        delay = 500;
-        if (u) await this.receive(u);
+        u = await this.client.getUpdates(this.o.pollTimeoutSec ?? 30, ac.signal);
+        this.pollEpisode.ok();
       } catch (e) {
         if (!this.running) break;
-        let wait = delay;
-        if (e instanceof ZaloApiError) {
-          if (e.code === 401) {
-            this.o.log.error("zalo token refused (401): polling stopped");
-            this.running = false;
-            break;
-          }
-          if (e.code === 429) wait = Math.max(wait, (e.retryAfter ?? 5) * 1000);
+        if (e instanceof ZaloApiError && e.code === 401) {
+          this.o.log.error("zalo token refused (401): polling stopped");
+          this.running = false;
+          break;
         }
-        this.o.log.warn({ err: safeErr(e), wait }, "zalo getUpdates failed");
-        await abortableSleep(wait, ac.signal);
-        delay = Math.min(delay * 2, 30_000);
+        let wait = this.pollEpisode.fail(e);
+        if (e instanceof ZaloApiError && e.code === 429) wait = Math.max(wait, (e.retryAfter ?? 5) * 1000);
+        await sleep(wait, ac.signal);
+        continue;
       }
+      if (!u) continue;
+      const incoming = zaloIncoming(u);
+      if (!incoming) continue;
+      const key = zaloUpdateKey(u);
+      let id: number | null;
+      try {
+        id = await retrying(() => this.o.core.store(incoming, key), { episode: this.storeEpisode, signal: ac.signal });
+      } catch {
+        break; // stopped while the database was away
+      }
+      if (id !== null) await this.o.core.processStored(id, incoming).catch((e) => this.o.log.error({ err: safeErr(e) }, "zalo update failed"));
     }
   }
 
@@ -131,7 +164,15 @@ export class ZaloChannel implements Channel {
     if (!u) return { status: 200 };
     const incoming = zaloIncoming(u);
     if (!incoming) return { status: 200 };
-    const id = await this.o.core.store(incoming, zaloUpdateKey(u));
+    let id: number | null;
+    try {
+      id = await this.o.core.store(incoming, zaloUpdateKey(u));
+      this.storeEpisode.ok();
+    } catch (e) {
+      // the database is away: answer an error so the platform delivers it again
+      this.storeEpisode.fail(e);
+      return { status: 503 };
+    }
     return { status: 200, ...(id === null ? {} : { after: () => this.o.core.processStored(id, incoming) }) };
   }
 
@@ -140,13 +181,32 @@ export class ZaloChannel implements Channel {
     return {
       channel: "zalo",
       limits: { perSecond, perChatBurst: 2, perChatPerSecond: Math.min(1, perSecond) },
-      concurrency: 2,
+      // sends in flight at once, each to its own chat (a chat whose send hangs holds only its slot)
+      concurrency: 16,
       send: (chatId, payload) => this.send(chatId, payload),
     };
   }
 
+  /**
+   * A file on Zalo: its unguessable, expiring link when a public server serves it; else its
+   * content as text after the message, in parts of the platform's length.
+   */
+  private async sendFile(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
+    const text = stripMarkup(payload.text);
+    const base = this.o.downloadBase?.replace(/\/$/, "");
+    if (base) {
+      const r = await this.client.sendMessage(chatId, `${text}\n\n${base}${downloadPath(payload.file!.token)}`);
+      return { ok: true, messageId: r.message_id };
+    }
+    const file = await readDownload(this.o.core.s.prisma, this.o.core.s.clock, payload.file!.token);
+    let r = await this.client.sendMessage(chatId, text);
+    for (const part of file ? splitText(file.content, ZALO_TRAITS.maxLength) : []) r = await this.client.sendMessage(chatId, part);
+    return { ok: true, messageId: r.message_id };
+  }
+
   async send(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
     try {
+      if (payload.file) return await this.sendFile(chatId, payload);
       const r = await this.client.sendMessage(chatId, stripMarkup(payload.text));
       return { ok: true, messageId: r.message_id };
     } catch (e) {
@@ -163,20 +223,6 @@ export class ZaloChannel implements Channel {
 
 function safeErr(e: unknown): { name: string; message: string } {
   return e instanceof Error ? { name: e.name, message: e.message } : { name: "Error", message: String(e) };
-}
-
-/** Sleep that ends early when `signal` aborts (so stop() does not wait out a backoff). */
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(t);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 function safeEqual(a: string, b: string): boolean {

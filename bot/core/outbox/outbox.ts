@@ -1,30 +1,49 @@
-import { randomUUID } from "node:crypto";
 import type { Db } from "../../../prisma/db.ts";
 import type { Clock } from "../clock.ts";
 import { PLAIN_TRAITS, type ChannelTraits } from "../channel.ts";
+import type { Secrets } from "../secrets.ts";
 import { splitText } from "../text.ts";
 import { coreText } from "../../../prompts/vi/core.ts";
 import type { ChannelName, Outgoing, OutboxPayload } from "../types.ts";
+import { Presence } from "./presence.ts";
+import { claimRows, releaseDeadClaims, type ClaimResult } from "./claims.ts";
+import { isUniqueViolation } from "./unique.ts";
 
+export { isUniqueViolation };
+
+/**
+ * Where a message goes.
+ *
+ * `anonymous: true` (an anonymous asker, issue 13): the row never holds the plain chat id or
+ * the person — the address is sealed with the app key (`Secrets.seal`), `personId` is null,
+ * and once the row is done (sent, refused or blocked) its text and sealed address are
+ * dropped too. Its place in the chat's order is kept by a keyed hash of the chat (shared
+ * with the chat's named rows while pending, emptied once done). Choice sets offered to an
+ * anonymous target are keyed by a keyed hash of (channel, user) of their own, distinct from
+ * the one of the same user's named choice sets, so the two cannot be matched in the data.
+ * The caller gives the dedupe key (`EnqueueOptions.dedupeKey`): for an anonymous target it
+ * must be pseudonymous (never a person, chat or question id that names the asker).
+ */
 export interface Target {
   channel: ChannelName;
   chatId: string;
   /** Platform user the choices belong to (who may press them). */
   userKey: string;
   personId?: number | null;
+  anonymous?: boolean;
 }
 
+/** A claimed row, ready for the channel sender (the address opened when it was sealed). */
 export interface OutboxRow {
   id: number;
   channel: string;
   chatId: string;
+  /** The per-chat order key. */
+  chatKey: string;
   payload: OutboxPayload;
   attempts: number;
-  /**
-   * Claimed from an instance that died holding it: the platform may or may not have received
-   * it, so the sender checks before sending again (see ChannelSender.probe).
-   */
-  abandoned: boolean;
+  priority: number;
+  anonymous: boolean;
 }
 
 export interface EnqueueOptions {
@@ -38,22 +57,29 @@ export interface EnqueueOptions {
    * the look-up, which is much cheaper than a failed insert.
    */
   fresh?: boolean;
+  /**
+   * The bulk lane (broadcasts, guides, reminders, announcements): sent after every waiting
+   * interactive row (replies to a member's own message), within the same rate. Default:
+   * interactive. A chat's rows still go out in their order whatever their lane.
+   */
+  bulk?: boolean;
 }
+
+/** Lanes (OutboxMessage.priority). */
+export const INTERACTIVE = 0;
+export const BULK = 1;
 
 type Listener = (channel: ChannelName) => void;
 
 /**
- * The durable outbox: every outbound message is a row, delivered by a per-channel sender
- * that claims rows by lease, so a crash neither loses nor duplicates them.
+ * The durable outbox: every outbound message is a row, delivered by the one sender of its
+ * channel (bot/core/outbox/worker.ts): a chat's rows one at a time and in order, interactive
+ * rows before bulk ones. See the README's "Delivery guarantees".
  */
-/** Rows of one chat claimed in one batch (one chat receives about one message per second). */
-const MAX_CLAIM_PER_CHAT = 5;
-
 export class Outbox {
-  private claimSeq = 0;
   private listeners = new Set<Listener>();
-  readonly instanceId = randomUUID();
-
+  /** This instance's heartbeat and leases (started by the workers). */
+  readonly presence: Presence;
   private traits = new Map<ChannelName, ChannelTraits>();
 
   constructor(
@@ -64,8 +90,16 @@ export class Outbox {
     private addressOf: (personId: number) => Promise<Target | null> = async () => null,
     /** The platform refused a chat for good (blocked bot): the people kernel marks the identity. */
     private onBlocked: (channel: ChannelName, chatId: string, at: Date) => Promise<void> = async () => undefined,
+    /** The app key: keyed hashes of chats and users, sealed addresses. */
+    private secrets: Secrets | null = null,
   ) {
     for (const t of traits) this.traits.set(t.name, t);
+    this.presence = new Presence(prisma);
+  }
+
+  /** This instance's id (outbox claims, scheduler jobs). */
+  get instanceId(): string {
+    return this.presence.id;
   }
 
   /** A channel declares how its messages are rendered (length, buttons, markup). */
@@ -86,6 +120,23 @@ export class Outbox {
     for (const l of this.listeners) l(channel);
   }
 
+  private keyed(data: string): string {
+    return this.secrets ? this.secrets.mac(data) : data;
+  }
+
+  /** The per-chat order key of a chat (a keyed hash: the same on every instance). */
+  chatKeyOf(channel: string, chatId: string): string {
+    return this.keyed(`outbox-chat:${channel}:${chatId}`);
+  }
+
+  /**
+   * Who a choice set belongs to: a keyed hash of (channel, platform user id), never the plain
+   * id. Anonymous targets get a hash of their own (the router accepts both from that user).
+   */
+  choiceOwner(channel: string, userId: string, anonymous = false): string {
+    return this.keyed(`${anonymous ? "choice-anon" : "choice"}:${channel}:${userId}`);
+  }
+
   /** Render a message for a target's channel: split to its limit, choices as buttons or a numbered list. */
   async render(target: Target, out: Outgoing): Promise<OutboxPayload[]> {
     const traits = this.traitsOf(target.channel);
@@ -95,7 +146,7 @@ export class Outbox {
       const set = await this.prisma.choiceSet.create({
         data: {
           channel: target.channel,
-          userKey: target.userKey,
+          userKey: this.choiceOwner(target.channel, target.userKey, target.anonymous),
           items: JSON.stringify(out.choices.map((c) => ({ action: c.action, args: c.args ?? {} }))),
         },
       });
@@ -106,7 +157,9 @@ export class Outbox {
       }
     }
     const parts = splitText(text, traits.maxLength);
-    return parts.map((p, i) => (i === parts.length - 1 && buttons ? { text: p, buttons } : { text: p }));
+    // buttons and a file go with the last part
+    const last = { ...(buttons ? { buttons } : {}), ...(out.file ? { file: out.file } : {}) };
+    return parts.map((p, i) => (i === parts.length - 1 ? { text: p, ...last } : { text: p }));
   }
 
   /** Queue a message (split into parts as needed). Returns the row ids. */
@@ -118,10 +171,15 @@ export class Outbox {
     }
     const payloads = await this.render(target, out);
     const notBefore = opts.notBefore ?? this.clock.now();
+    const anonymous = target.anonymous === true;
+    const chatKey = this.chatKeyOf(target.channel, target.chatId);
     const rows = payloads.map((p, i) => ({
       channel: target.channel,
-      chatId: target.chatId,
-      personId: target.personId ?? null,
+      chatId: anonymous ? "" : target.chatId,
+      chatKey,
+      sealedTo: anonymous ? this.seal(target.chatId) : null,
+      personId: anonymous ? null : (target.personId ?? null),
+      priority: opts.bulk ? BULK : INTERACTIVE,
       payload: JSON.stringify(p),
       nextAttemptAt: notBefore,
       createdAt: this.clock.now(),
@@ -142,6 +200,17 @@ export class Outbox {
     return ids;
   }
 
+  private seal(chatId: string): string {
+    if (!this.secrets) throw new Error("an anonymous target needs the app key");
+    return this.secrets.seal(chatId);
+  }
+
+  /** The chat id of a stored row: plain, or opened from its sealed address (null when it cannot be). */
+  addressOfRow(row: { chatId: string; sealedTo: string | null }): string | null {
+    if (!row.sealedTo) return row.chatId || null;
+    return this.secrets?.open(row.sealedTo) ?? null;
+  }
+
   /** Queue a message to a person on their preferred reachable channel. False when unreachable. */
   async toPerson(personId: number, out: Outgoing, opts: EnqueueOptions = {}): Promise<boolean> {
     const target = await this.targetOf(personId);
@@ -155,109 +224,65 @@ export class Outbox {
   }
 
   /**
-   * Claim up to `limit` due rows of a channel for this instance. Each row is taken with a
-   * compare-and-set on its lease, so two senders never hold the same row.
+   * Claim the next rows of a channel for this instance: the oldest pending row of up to
+   * `limit` chats, interactive chats first, skipping the chats in `skip` (sending or resting).
+   * A chat goes on only from its oldest pending row: while that row is claimed by anyone or
+   * waits for a retry, the chat waits. See claims.ts.
    */
-  async claim(channel: ChannelName, limit: number, leaseMs = 60_000): Promise<OutboxRow[]> {
-    const now = this.clock.now();
-    const candidates = await this.prisma.outboxMessage.findMany({
-      where: {
-        channel,
-        status: "pending",
-        nextAttemptAt: { lte: now },
-        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
-      },
-      orderBy: { id: "asc" },
-      take: limit,
-      select: { id: true, chatId: true, payload: true, attempts: true, leaseUntil: true, leaseOwner: true },
-    });
-    const leaseUntil = new Date(now.getTime() + leaseMs);
-    // a few rows per chat at a time: one chat's backlog (sent at ~1/s) must not outlive the lease
-    const perChat = new Map<string, number>();
-    const wanted = candidates.filter((c) => {
-      const n = (perChat.get(c.chatId) ?? 0) + 1;
-      perChat.set(c.chatId, n);
-      return n <= MAX_CLAIM_PER_CHAT;
-    });
-    if (!wanted.length) return [];
-    // one compare-and-set for the batch: only rows still free are taken; the unique lease stamp tells which
-    const stamp = new Date(leaseUntil.getTime() + (++this.claimSeq % 1000));
+  async claim(channel: ChannelName, limit: number, skip: ReadonlySet<string> = new Set()): Promise<ClaimResult> {
+    return claimRows(this.prisma, this.clock, { channel, limit, skip, owner: this.instanceId, open: (r) => this.addressOfRow(r) });
+  }
+
+  /** Release the claims of instances whose heartbeat is stale (they died while sending). */
+  async releaseDead(channel: ChannelName): Promise<number> {
+    return releaseDeadClaims(this.prisma, channel, await this.presence.aliveIds(), (chatId) => this.chatKeyOf(channel, chatId));
+  }
+
+  /** What a done row keeps: an anonymous row drops its text, address, order key and platform id. */
+  private forgotten(row: OutboxRow) {
+    return row.anonymous ? { payload: "", sealedTo: null, chatKey: "", platformMessageId: null } : {};
+  }
+
+  async markSent(row: OutboxRow, platformMessageId?: string): Promise<void> {
     await this.prisma.outboxMessage.updateMany({
-      where: { id: { in: wanted.map((c) => c.id) }, status: "pending", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
-      data: { leaseOwner: this.instanceId, leaseUntil: stamp },
-    });
-    const got = new Set(
-      (await this.prisma.outboxMessage.findMany({ where: { id: { in: wanted.map((c) => c.id) }, leaseOwner: this.instanceId, leaseUntil: stamp }, select: { id: true } })).map(
-        (r) => r.id,
-      ),
-    );
-    const claimed: OutboxRow[] = [];
-    for (const c of wanted) {
-      if (!got.has(c.id)) continue;
-      const abandoned = c.leaseOwner !== null && c.leaseUntil !== null;
-      claimed.push({ id: c.id, channel, chatId: c.chatId, payload: JSON.parse(c.payload) as OutboxPayload, attempts: c.attempts, abandoned });
-    }
-    return claimed;
-  }
-
-  async markSent(id: number, platformMessageId?: string): Promise<void> {
-    await this.prisma.outboxMessage.updateMany({
-      where: { id, leaseOwner: this.instanceId },
-      data: { status: "sent", sentAt: this.clock.now(), platformMessageId: platformMessageId ?? null, leaseUntil: null, attempts: { increment: 1 } },
+      where: { id: row.id, leaseOwner: this.instanceId },
+      data: { status: "sent", sentAt: this.clock.now(), platformMessageId: platformMessageId ?? null, leaseUntil: null, attempts: { increment: 1 }, ...this.forgotten(row) },
     });
   }
 
-  /** The platform id of the latest message delivered to a chat (where an in-doubt message would follow). */
-  async lastDeliveredId(channel: string, chatId: string): Promise<string | null> {
-    const row = await this.prisma.outboxMessage.findFirst({
-      where: { channel, chatId, status: "sent", platformMessageId: { not: null } },
-      orderBy: { id: "desc" },
-      select: { platformMessageId: true },
-    });
-    return row?.platformMessageId ?? null;
-  }
-
-  /** Retry later; later messages of the same chat wait too, so order is kept. */
-  async markRetry(row: OutboxRow, error: string, delayMs: number): Promise<void> {
+  /**
+   * Retry later. Later rows of the chat wait for it (a chat goes on only from its oldest
+   * pending row). A 429 does not count as an attempt (`countAttempt` false).
+   */
+  async markRetry(row: OutboxRow, error: string, delayMs: number, countAttempt = true): Promise<void> {
     const next = new Date(this.clock.now().getTime() + delayMs);
-    await this.prisma.$transaction([
-      this.prisma.outboxMessage.updateMany({
-        where: { id: row.id, leaseOwner: this.instanceId },
-        data: { nextAttemptAt: next, lastError: error.slice(0, 500), attempts: { increment: 1 }, leaseUntil: null, leaseOwner: null },
-      }),
-      this.prisma.outboxMessage.updateMany({
-        where: { channel: row.channel, chatId: row.chatId, status: "pending", id: { gt: row.id }, nextAttemptAt: { lt: next } },
-        data: { nextAttemptAt: next },
-      }),
-    ]);
+    await this.prisma.outboxMessage.updateMany({
+      where: { id: row.id, leaseOwner: this.instanceId },
+      data: { nextAttemptAt: next, lastError: error.slice(0, 500), leaseUntil: null, leaseOwner: null, ...(countAttempt ? { attempts: { increment: 1 } } : {}) },
+    });
   }
 
-  /** Release a claimed row untouched (e.g. rate limit reached before sending). */
+  /** Release a claimed row untouched. */
   async release(id: number): Promise<void> {
     await this.prisma.outboxMessage.updateMany({ where: { id, leaseOwner: this.instanceId }, data: { leaseUntil: null, leaseOwner: null } });
   }
 
-  async markFailed(id: number, error: string): Promise<void> {
+  async markFailed(row: OutboxRow, error: string): Promise<void> {
     await this.prisma.outboxMessage.updateMany({
-      where: { id, leaseOwner: this.instanceId },
-      data: { status: "failed", lastError: error.slice(0, 500), leaseUntil: null, attempts: { increment: 1 } },
+      where: { id: row.id, leaseOwner: this.instanceId },
+      data: { status: "failed", lastError: error.slice(0, 500), leaseUntil: null, attempts: { increment: 1 }, ...this.forgotten(row) },
     });
   }
 
   /** The user blocked the bot: this and every pending message to the chat stop, the identity is marked. */
   async markBlocked(row: OutboxRow, error: string): Promise<void> {
     const now = this.clock.now();
+    const where = { channel: row.channel, chatKey: row.chatKey, status: "pending" };
+    // anonymous rows of the chat forget their text and address as they stop
     await this.prisma.$transaction([
-      this.prisma.outboxMessage.updateMany({
-        where: { channel: row.channel, chatId: row.chatId, status: "pending" },
-        data: { status: "blocked", lastError: error.slice(0, 500), leaseUntil: null },
-      }),
+      this.prisma.outboxMessage.updateMany({ where: { ...where, sealedTo: { not: null } }, data: { payload: "", sealedTo: null, chatKey: "" , status: "blocked", lastError: error.slice(0, 500), leaseUntil: null, leaseOwner: null } }),
+      this.prisma.outboxMessage.updateMany({ where, data: { status: "blocked", lastError: error.slice(0, 500), leaseUntil: null, leaseOwner: null } }),
     ]);
     await this.onBlocked(row.channel as ChannelName, row.chatId, now);
   }
-}
-
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === "P2002" || /unique constraint/i.test(err?.message ?? "");
 }

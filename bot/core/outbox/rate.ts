@@ -13,6 +13,12 @@ export class SlidingWindow {
     return this.times[0]! + this.windowMs - now + 1;
   }
 
+  /** Events allowed right now. */
+  available(now: number): number {
+    while (this.times.length && this.times[0]! <= now - this.windowMs) this.times.shift();
+    return Math.max(0, this.max - this.times.length);
+  }
+
   take(now: number): void {
     this.times.push(now);
   }
@@ -34,6 +40,12 @@ export class TokenBucket {
   wait(now: number): number {
     this.refill(now);
     return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+  }
+
+  /** Whole tokens available right now. */
+  available(now: number): number {
+    this.refill(now);
+    return Math.max(0, Math.floor(this.tokens));
   }
 
   take(now: number): void {

@@ -3,23 +3,54 @@ import type { Outbox, OutboxRow } from "./outbox.ts";
 import type { ChannelSender, DeliveryResult } from "../channel.ts";
 export type { ChannelSender, DeliveryResult } from "../channel.ts";
 import { SlidingWindow, TokenBucket } from "./rate.ts";
+import { HEARTBEAT_MS } from "./presence.ts";
+import { Episode, backoffDelay, sleep } from "../backoff.ts";
 
 const backoff = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** attempt) + Math.floor(Math.random() * 500);
 const MAX_ATTEMPTS = 8;
+/** How often the sender looks for new rows in the database (an enqueue in this process wakes it at once). */
+export const POLL_MS = 150;
+/** A chat found waiting on an older row (claimed elsewhere, or in retry) is not asked for again for this long. */
+const BLOCKED_REST_MS = 1_000;
+/** How long a stop waits for the sends in flight. */
+const STOP_GRACE_MS = 10_000;
 
 /**
- * Delivers one channel's outbox rows: claims a batch by lease, keeps order within a chat,
- * respects the global, per-chat and per-group limits, honours 429 retry_after, stops for
- * blocked users, and retries transient failures with exponential backoff.
+ * Delivers one channel's outbox rows. One instance at a time is the channel's sender: it
+ * holds the lease `outbox:<channel>` (renewed with its heartbeat, presence.ts), so the
+ * platform's per-bot rate is one budget whatever the number of instances; the others stand
+ * by and take over when the holder stops or its heartbeat goes stale.
+ *
+ * The holder claims continuously (polling the database, woken by local enqueues): each
+ * claim takes the oldest row of chats that may send now — not sending already, not resting
+ * under their own rate — interactive chats first, no more than the global rate allows at
+ * this instant. Each row is sent on its own, so a chat whose send hangs delays only itself;
+ * a chat's next row is claimed only once its previous one is recorded. 429 retry_after holds
+ * every chat; blocked users stop their chat; transient failures retry with backoff.
  */
 export class OutboxWorker {
+  /**
+   * The per-bot rate: a send counts from the moment it starts until a second after its answer,
+   * so however the network delays or bunches requests, the platform never sees more than
+   * perSecond in any second; paced (small bursts) on top.
+   */
   private global: SlidingWindow;
-  private chats = new Map<string, TokenBucket>();
+  private pace: TokenBucket;
+  private sending = 0;
+  private buckets = new Map<string, TokenBucket>();
+  /** Chats with a send in flight (chat key → its task). */
+  private inFlight = new Map<string, Promise<void>>();
+  /** Chats under their own rate or waiting on an older row: chat key → when to ask again (ms). */
+  private resting = new Map<string, number>();
   private running = false;
   private wakeUp: (() => void) | null = null;
   private loopDone: Promise<void> | null = null;
   private pausedUntil = 0;
+  private lastSweep = 0;
   private unsubscribe: (() => void) | null = null;
+  private episode: Episode;
+  private maxInFlight: number;
+  readonly leaseName: string;
   sentCount = 0;
 
   constructor(
@@ -27,7 +58,22 @@ export class OutboxWorker {
     private sender: ChannelSender,
     private log: Logger,
   ) {
-    this.global = new SlidingWindow(Math.max(1, Math.floor(sender.limits.perSecond)), 1000);
+    const perSecond = Math.max(1, Math.floor(sender.limits.perSecond));
+    this.global = new SlidingWindow(perSecond, 1000);
+    this.pace = new TokenBucket(Math.max(2, Math.ceil(perSecond / 5)), perSecond);
+    this.maxInFlight = Math.max(1, sender.concurrency ?? 32);
+    this.leaseName = `outbox:${sender.channel}`;
+    this.episode = new Episode(log, `outbox ${sender.channel}`);
+  }
+
+  /** Whether this instance is the channel's sender right now (else it stands by). */
+  get active(): boolean {
+    return this.outbox.presence.holds(this.leaseName);
+  }
+
+  /** Sends in flight now. */
+  get inFlightCount(): number {
+    return this.inFlight.size;
   }
 
   start(): void {
@@ -40,10 +86,17 @@ export class OutboxWorker {
   }
 
   async stop(): Promise<void> {
+    if (!this.running) return;
     this.running = false;
     this.unsubscribe?.();
     this.wake();
     await this.loopDone;
+    // a send that does not end in time is left claimed: the next sender sends it again
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all([...this.inFlight.values()]), new Promise((r) => (timer = setTimeout(r, STOP_GRACE_MS)))]);
+    clearTimeout(timer);
+    await this.outbox.presence.release(this.leaseName).catch(() => undefined);
+    await this.outbox.presence.stop();
   }
 
   private wake(): void {
@@ -53,6 +106,7 @@ export class OutboxWorker {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const t = setTimeout(() => {
         this.wakeUp = null;
@@ -65,125 +119,142 @@ export class OutboxWorker {
     });
   }
 
-  private bucket(chatId: string): TokenBucket {
-    let b = this.chats.get(chatId);
+  private async loop(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.outbox.presence.start();
+        this.episode.ok();
+        break;
+      } catch (e) {
+        await this.sleep(this.episode.fail(e));
+      }
+    }
+    let wasActive = false;
+    while (this.running) {
+      try {
+        if (!this.outbox.presence.holds(this.leaseName)) {
+          if (wasActive) this.log.warn({ channel: this.sender.channel }, "outbox sender lease lost: standing by");
+          wasActive = false;
+          if (!(await this.outbox.presence.acquire(this.leaseName))) {
+            this.episode.ok();
+            await this.sleep(HEARTBEAT_MS);
+            continue;
+          }
+          wasActive = true;
+          this.log.info({ channel: this.sender.channel }, "outbox sender active");
+          this.lastSweep = 0;
+        }
+        if (Date.now() - this.lastSweep >= HEARTBEAT_MS) {
+          const released = await this.outbox.releaseDead(this.sender.channel);
+          if (released) this.log.info({ released }, "claims of a dead instance released");
+          this.lastSweep = Date.now();
+          this.prune(Date.now());
+        }
+        await this.step();
+        this.episode.ok();
+      } catch (e) {
+        await this.sleep(this.episode.fail(e));
+      }
+    }
+  }
+
+  /** One round: claim what may be sent at this instant and start sending it. */
+  private async step(): Promise<void> {
+    const now = Date.now();
+    if (this.pausedUntil > now) return this.sleep(this.pausedUntil - now);
+    const n = Math.min(this.maxInFlight - this.inFlight.size, this.global.available(now) - this.sending, this.pace.available(now));
+    if (n <= 0) return this.sleep(Math.max(5, Math.min(POLL_MS, Math.max(this.global.wait(now), this.pace.wait(now)))));
+    const skip = new Set(this.inFlight.keys());
+    for (const [k, until] of this.resting) {
+      if (until > now) skip.add(k);
+      else this.resting.delete(k);
+    }
+    const { rows, blocked } = await this.outbox.claim(this.sender.channel, n, skip);
+    for (const k of blocked) this.resting.set(k, now + BLOCKED_REST_MS);
+    for (const row of rows) this.launch(row);
+    if (rows.length < n) await this.sleep(POLL_MS);
+  }
+
+  private bucket(row: OutboxRow): TokenBucket {
+    let b = this.buckets.get(row.chatKey);
     if (!b) {
-      const group = this.sender.isGroup?.(chatId) ?? false;
+      const group = this.sender.isGroup?.(row.chatId) ?? false;
       const perMin = this.sender.limits.groupPerMinute ?? 20;
       b = group ? new TokenBucket(3, perMin / 60) : new TokenBucket(this.sender.limits.perChatBurst, this.sender.limits.perChatPerSecond);
-      this.chats.set(chatId, b);
+      this.buckets.set(row.chatKey, b);
     }
     return b;
   }
 
-  private async loop(): Promise<void> {
-    while (this.running) {
-      let rows: OutboxRow[] = [];
-      try {
-        rows = await this.outbox.claim(this.sender.channel, 100);
-      } catch (e) {
-        this.log.error({ err: e }, "outbox claim failed");
-      }
-      if (!rows.length) {
-        await this.sleep(500);
-        continue;
-      }
-      await this.deliverBatch(rows);
-      if (this.chats.size > 5000) for (const [k, b] of this.chats) if (b.idleSince(Date.now())) this.chats.delete(k);
-    }
-  }
-
-  /** Deliver a batch: chats in parallel (bounded), rows of one chat in order. */
-  private async deliverBatch(rows: OutboxRow[]): Promise<void> {
-    const byChat = new Map<string, OutboxRow[]>();
-    for (const r of rows) {
-      const list = byChat.get(r.chatId) ?? [];
-      list.push(r);
-      byChat.set(r.chatId, list);
-    }
-    const queues = [...byChat.values()];
-    const workers = Math.max(1, this.sender.concurrency ?? 4);
-    let next = 0;
-    const runQueue = async () => {
-      while (next < queues.length) {
-        const q = queues[next++]!;
-        for (let i = 0; i < q.length; i++) {
-          if (!this.running) {
-            for (const r of q.slice(i)) await this.outbox.release(r.id);
-            break;
-          }
-          const ok = await this.deliver(q[i]!);
-          if (!ok) {
-            // keep order: the rest of this chat waits for the failed one
-            for (const r of q.slice(i + 1)) await this.outbox.release(r.id);
-            break;
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: workers }, runQueue));
-  }
-
-  /** Wait for the limits, send one row, record the outcome. True when the chat may go on. */
-  private async deliver(row: OutboxRow): Promise<boolean> {
-    const chat = this.bucket(row.chatId);
-    for (;;) {
-      const now = Date.now();
-      const w = Math.max(this.pausedUntil - now, this.global.wait(now), chat.wait(now));
-      if (w <= 0) break;
-      await new Promise((r) => setTimeout(r, Math.min(w, 1000)));
-      if (!this.running) {
-        await this.outbox.release(row.id);
-        return false;
-      }
-    }
-    if (row.abandoned && this.sender.probe) {
-      const found = await this.sender
-        .probe(row.chatId, row.payload, await this.outbox.lastDeliveredId(this.sender.channel, row.chatId))
-        .catch(() => null);
-      if (found?.delivered) {
-        this.log.info({ outbox: row.id }, "message in doubt after a crash was already delivered");
-        await this.outbox.markSent(row.id, found.messageId);
-        return true;
-      }
-    }
+  private launch(row: OutboxRow): void {
     const now = Date.now();
-    this.global.take(now);
+    const chat = this.bucket(row);
+    this.sending++;
+    this.pace.take(now);
     chat.take(now);
+    const rest = chat.wait(now);
+    if (rest > 0) this.resting.set(row.chatKey, now + rest);
+    const task = this.deliver(row, chat)
+      .catch((e) => this.log.error({ err: e, outbox: row.id }, "outbox delivery failed"))
+      .finally(() => this.inFlight.delete(row.chatKey));
+    this.inFlight.set(row.chatKey, task);
+  }
+
+  private prune(now: number): void {
+    if (this.buckets.size > 5000) for (const [k, b] of this.buckets) if (!this.inFlight.has(k) && b.idleSince(now)) this.buckets.delete(k);
+  }
+
+  /** Record an outcome: the database may be away for a moment; the chat waits until it is written. */
+  private async record(what: () => Promise<void>): Promise<void> {
+    for (let i = 0; ; i++) {
+      try {
+        await what();
+        return;
+      } catch (e) {
+        if (!this.running && i >= 3) throw e;
+        if (i === 0) this.log.warn({ err: e }, "outbox could not record a delivery: retrying");
+        await sleep(backoffDelay(i, 250, 5_000));
+      }
+    }
+  }
+
+  /** Send one row and record the outcome. */
+  private async deliver(row: OutboxRow, chat: TokenBucket): Promise<void> {
     let result: DeliveryResult;
     try {
       result = await this.sender.send(row.chatId, row.payload, row.id);
     } catch (e) {
       result = { ok: false, kind: "retry", error: e instanceof Error ? e.message : String(e) };
+    } finally {
+      this.sending--;
+      this.global.take(Date.now());
     }
     if (result.ok) {
-      await this.outbox.markSent(row.id, result.messageId);
+      const id = result.messageId;
+      await this.record(() => this.outbox.markSent(row, id));
       this.sentCount++;
-      return true;
+      return;
     }
-    if (result.kind === "blocked") {
-      await this.outbox.markBlocked(row, result.error);
-      return false;
-    }
+    const error = result.error;
+    if (result.kind === "blocked") return this.record(() => this.outbox.markBlocked(row, error));
     if (result.kind === "fatal") {
-      this.log.warn({ outbox: row.id, error: result.error }, "message refused by the platform");
-      await this.outbox.markFailed(row.id, result.error);
-      return true;
-    }
-    if (row.attempts + 1 >= MAX_ATTEMPTS) {
-      this.log.warn({ outbox: row.id, error: result.error }, "message dropped after failure");
-      await this.outbox.markFailed(row.id, result.error);
-      return true;
+      this.log.warn({ outbox: row.id, error }, "message refused by the platform");
+      return this.record(() => this.outbox.markFailed(row, error));
     }
     const retryAfterMs = result.kind === "retry" ? result.retryAfterMs : undefined;
-    const delay = retryAfterMs ?? backoff(row.attempts);
     if (retryAfterMs) {
-      // a 429 applies to the whole bot: hold every chat, not just this one
+      // a 429 applies to the whole bot: hold every chat, not just this one (not an attempt)
       this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
       chat.pause(Date.now(), retryAfterMs);
+      this.log.warn({ outbox: row.id, retryAfterMs }, "rate limited by the platform");
+      return this.record(() => this.outbox.markRetry(row, error, retryAfterMs, false));
     }
-    this.log.warn({ outbox: row.id, delay, error: result.error }, "delivery will be retried");
-    await this.outbox.markRetry(row, result.error, delay);
-    return false;
+    if (row.attempts + 1 >= MAX_ATTEMPTS) {
+      this.log.warn({ outbox: row.id, error }, "message dropped after failure");
+      return this.record(() => this.outbox.markFailed(row, error));
+    }
+    const delay = backoff(row.attempts);
+    this.log.warn({ outbox: row.id, delay, error }, "delivery will be retried");
+    await this.record(() => this.outbox.markRetry(row, error, delay));
   }
 }

@@ -12,7 +12,8 @@ import { openIndex } from "../indexes.ts";
 import { checkQuestionText, type TextVerdict } from "../moderation.ts";
 import { deliverToAsker, notifyHolder, tellHolders } from "../notify.ts";
 import { askerKeyOf, type QuestionRow } from "../questions.ts";
-import { isCadreAtOrAbove, pickAtUnit, resolveRoute, type Route } from "../routing.ts";
+import { isCadreAtOrAbove, pickAtUnit, resolveAnonRoute, resolveRoute, type Route } from "../routing.ts";
+import { refOf, sendAnon, type QRef } from "../anon.ts";
 import { labelOf, loadTopics, topicLabels } from "../topics.ts";
 
 /** Longest answer a cadre may send (the message carries the question and a signature too). */
@@ -28,6 +29,8 @@ export type CadreRefusal = AccessRefusal | { kind: "notOpen"; id: number };
  * of one of that unit's ancestors.
  */
 export async function canHandle(s: Services, personId: number, memberships: MembershipView[], q: QuestionRow): Promise<boolean> {
+  // an anonymous question waiting for its batch reaches nobody yet
+  if (q.held) return false;
   if (q.assigneeId === personId) return true;
   const unit = await s.prisma.unit.findUnique({ where: { id: q.unitId }, select: { path: true } });
   if (!unit) return false;
@@ -42,7 +45,7 @@ export async function loadForCadre(
   id: number,
 ): Promise<{ kind: "ok"; q: QuestionRow } | AccessRefusal> {
   const q = await s.prisma.question.findUnique({ where: { id } });
-  if (!q) return { kind: "notFound", id };
+  if (!q || q.held) return { kind: "notFound", id };
   if (!(await canHandle(s, actor.id, memberships, q))) return { kind: "notYours", id };
   return { kind: "ok", q };
 }
@@ -87,8 +90,9 @@ export async function answerQuestion(s: Services, actor: PersonView, memberships
   await stopDeadline(s, id);
 
   let recipients = 0;
+  const ref = refOf(q);
   const toAsker: Outgoing = {
-    text: T.answerToAsker(id, q.text, text, signature) + "\n\n" + T.rateAsk(id),
+    text: T.answerToAsker(ref, q.text, text, signature) + "\n\n" + T.rateAsk(ref),
     choices: [
       { label: T.btnUseful, action: "dlg.rate", args: { questionId: id, value: "useful" } },
       { label: T.btnUnclear, action: "dlg.rate", args: { questionId: id, value: "unclear" } },
@@ -99,12 +103,15 @@ export async function answerQuestion(s: Services, actor: PersonView, memberships
     where: { questionId: id, kind: "metoo", deliverTo: { not: null } },
     select: { id: true, deliverTo: true },
   });
-  const joinerText = T.answerToJoiner(id, q.text, text, signature);
+  const joinerText = T.answerToJoiner(ref, q.text, text, signature);
   for (const v of joiners) {
     const opened = s.secrets.open(v.deliverTo!);
     const pid = opened === null ? NaN : Number(opened);
     if (!Number.isInteger(pid)) continue;
-    if (await s.outbox.toPerson(pid, { text: joinerText }, { dedupeKey: `dlg:ans:${answer.id}:v${v.id}` })) recipients++;
+    const key = `dlg:ans:${answer.id}:v${v.id}`;
+    // the words of an anonymous question are kept next to nobody's chat, a joiner's included
+    const sent = q.anonymous ? await sendAnon(s, pid, { text: joinerText }, key) : await s.outbox.toPerson(pid, { text: joinerText }, { dedupeKey: key });
+    if (sent) recipients++;
   }
   return { kind: "answered", recipients };
 }
@@ -141,7 +148,7 @@ export async function transferQuestion(
     topic = topicHit.key;
     const askerUnit = await s.prisma.unit.findUnique({ where: { id: q.askerUnitId } });
     if (!askerUnit) return { kind: "notFound", id };
-    route = await resolveRoute(s.prisma, askerUnit, topic);
+    route = q.anonymous ? await resolveAnonRoute(s.prisma, askerUnit, topic) : await resolveRoute(s.prisma, askerUnit, topic);
     if (route.unitId === q.unitId && route.assigneeId === q.assigneeId && topic === q.topic) return { kind: "same" };
   } else {
     const unit = await s.prisma.unit.findUnique({ where: { code: target } });
@@ -176,7 +183,7 @@ export async function transferQuestion(
   ]);
   const stamp = now.getTime();
   await notifyHolder(s, updated, { kind: "transfer", from: fromUnit?.name ?? "", reason }, `dlg:tr:${id}:${stamp}`);
-  await deliverToAsker(s, updated, { text: T.transferredAsker(id, toUnit?.name ?? "", formatDate(dueAt)) }, `dlg:tr:${id}:${stamp}:asker`);
+  await deliverToAsker(s, updated, { text: T.transferredAsker(refOf(updated), toUnit?.name ?? "", formatDate(dueAt)) }, `dlg:tr:${id}:${stamp}:asker`);
   return { kind: "transferred", unitName: toUnit?.name ?? "", holder: holder?.displayName ?? null };
 }
 
@@ -211,7 +218,7 @@ export async function rateAnswer(s: Services, personId: number, id: number, valu
   const updated = await s.prisma.question.findUniqueOrThrow({ where: { id } });
   openIndex(s).put(updated);
   await scheduleDeadline(s, updated, now);
-  await tellHolders(s, updated, T.reopened(id, formatDateTime(dueAt), updated.text), (pid) => `dlg:reopen:${id}:${dueAt.getTime()}:${pid}`);
+  await tellHolders(s, updated, T.reopened(refOf(updated), formatDateTime(dueAt), updated.text), (pid) => `dlg:reopen:${id}:${dueAt.getTime()}:${pid}`);
   return { kind: "reopened" };
 }
 
@@ -228,12 +235,14 @@ export async function followUp(s: Services, personId: number, id: number, text: 
   const ev = await s.prisma.questionEvent.create({
     data: { questionId: id, kind: "followup", actorId: q.anonymous ? null : personId, detail: text.slice(0, 2000), at: now },
   });
-  await tellHolders(s, q, T.followUp(id, text), (pid) => `dlg:fu:${ev.id}:${pid}`);
+  await tellHolders(s, q, T.followUp(refOf(q), text), (pid) => `dlg:fu:${ev.id}:${pid}`);
   return { kind: "sent" };
 }
 
 export interface QueueItem {
   id: number;
+  /** How the cadre names it: the number, or an anonymous question's reference. */
+  ref: QRef;
   topicLabel: string;
   createdAt: Date;
   dueAt: Date;
@@ -247,7 +256,7 @@ export interface QueueItem {
 /** The questions waiting for a cadre (assigned to them or held by one of their units), oldest first. */
 export async function cadreQueue(s: Services, me: number, unitIds: number[], take: number): Promise<{ total: number; items: QueueItem[] }> {
   const { prisma } = s;
-  const where = { status: "open", moderation: "approved", OR: [{ assigneeId: me }, { unitId: { in: unitIds } }] };
+  const where = { status: "open", moderation: "approved", held: false, OR: [{ assigneeId: me }, { unitId: { in: unitIds } }] };
   const [total, rows] = await Promise.all([
     prisma.question.count({ where }),
     prisma.question.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take }),
@@ -265,6 +274,7 @@ export async function cadreQueue(s: Services, me: number, unitIds: number[], tak
   const items = rows.map(
     (q): QueueItem => ({
       id: q.id,
+      ref: refOf(q),
       topicLabel: labelOf(labels, q.topic),
       createdAt: q.createdAt,
       dueAt: q.dueAt,
@@ -280,5 +290,5 @@ export async function cadreQueue(s: Services, me: number, unitIds: number[], tak
 export async function askerQuestions(s: Services, personId: number, take: number) {
   const rows = await s.prisma.question.findMany({ where: { askerKey: askerKeyOf(s, personId) }, orderBy: { id: "desc" }, take });
   const labels = rows.length ? await topicLabels(s.prisma) : new Map<string, string>();
-  return rows.map((q) => ({ id: q.id, anonymous: q.anonymous, status: q.status, dueAt: q.dueAt, createdAt: q.createdAt, text: q.text, topicLabel: labelOf(labels, q.topic) }));
+  return rows.map((q) => ({ id: q.id, ref: refOf(q), anonymous: q.anonymous, status: q.status, dueAt: q.dueAt, createdAt: q.createdAt, text: q.text, topicLabel: labelOf(labels, q.topic) }));
 }

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ActionSpec, CommandSpec, Ctx, Services } from "../../../bot/core/context.ts";
-import { nonce, parseId } from "../../../bot/core/args.ts";
+import { nonce } from "../../../bot/core/args.ts";
 import type { Choice } from "../../../bot/core/types.ts";
 import { preview } from "../../../bot/core/text.ts";
 import { formatDate } from "../../../bot/core/time.ts";
@@ -16,6 +16,7 @@ import { checkShape } from "../moderation.ts";
 import { askerUnitOf } from "../questions.ts";
 import { action, MeTooArgs, Nonce, NonceArgs, SubmitArgs } from "../schemas.ts";
 import { createQuestion, findSimilar, joinQuestion, precheck, type AskRefusal } from "./service.ts";
+import { findByRef, parseRef, refOf, replyAnon, typedLabel, type QRef, type TypedRef } from "../anon.ts";
 
 export const FLOW_PENDING = "dlg.pending";
 
@@ -36,7 +37,7 @@ function pendingOf(ctx: Ctx): PendingState | null {
 }
 
 /** The Vietnamese answer to a refused question. */
-export function refusalText(s: Services, reason: AskRefusal, detail?: number): string {
+export function refusalText(s: Services, reason: AskRefusal, detail?: QRef): string {
   switch (reason) {
     case "empty":
       return T.askUsage;
@@ -67,6 +68,8 @@ async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boo
   const refused = await precheck(s, person.id, text);
   if (refused) {
     if (ctx.flow?.name === FLOW_PENDING) await ctx.clearFlow();
+    // "you asked this already (A123456)" names an anonymous question: not next to this chat
+    if (refused.anonymous) return replyAnon(ctx, refusalText(s, refused.reason, refused.detail));
     return ctx.reply(refusalText(s, refused.reason, refused.detail));
   }
   if (checkDuplicates) {
@@ -76,11 +79,13 @@ async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boo
       await ctx.setFlow(FLOW_PENDING, { ...state });
       const lines = [T.similarHeader, ""];
       for (const f of similar.faqs) lines.push(T.similarFaq(preview(f.question, 200), preview(f.answer, 600)), "");
-      for (const q of similar.open) lines.push(T.similarOpen(q.id, preview(q.text, 300), q.votes), "");
+      // an anonymous question is offered by topic and gist only, never word for word
+      for (const q of similar.open)
+        lines.push(q.text === null ? T.similarOpenAnon(q.ref, q.topic, q.gist, q.votes) : T.similarOpen(q.ref, preview(q.text, 300), q.votes), "");
       lines.push(T.similarFooter);
       const choices: Choice[] = [];
       if (similar.faqs.length) choices.push({ label: T.choiceDone, action: "dlg.done", args: { nonce: state.nonce } });
-      for (const q of similar.open) choices.push({ label: T.choiceMeToo(q.id), action: "dlg.metoo", args: { questionId: q.id, nonce: state.nonce } });
+      for (const q of similar.open) choices.push({ label: T.choiceMeToo(q.ref), action: "dlg.metoo", args: { questionId: q.id, nonce: state.nonce } });
       choices.push({ label: T.choiceSendAnyway, action: "dlg.send", args: { nonce: state.nonce } });
       return ctx.reply(lines.join("\n"), choices);
     }
@@ -99,16 +104,20 @@ async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boo
     notify: !pending,
     prechecked: true,
   });
-  if (r.kind === "refused") return ctx.reply(refusalText(s, r.reason, r.detail));
+  if (r.kind === "refused") return r.anonymous ? replyAnon(ctx, refusalText(s, r.reason, r.detail)) : ctx.reply(refusalText(s, r.reason, r.detail));
   if (!anonymous) await ctx.audit("question.ask", "question", r.question.id);
   const due = formatDate(r.question.dueAt);
-  const lines = [anonymous ? T.sentAnon(r.topicLabel, r.unitName, due) : T.sent(r.question.id, r.topicLabel, r.unitName, due)];
+  const lines = [anonymous ? T.sentAnon(refOf(r.question), r.topicLabel, r.unitName, due) : T.sent(r.question.id, r.topicLabel, r.unitName, due)];
+  if (anonymous && s.config.ANON_BATCH_MINUTES > 0) lines.push("", T.anonBatchNote(s.config.ANON_BATCH_MINUTES));
   if (r.route.assigneeId === null) lines.push("", T.noCadre);
   if (session?.title) lines.push("", T.sessionNote(session.title));
   if (session && pending) {
     lines.push(T.sessionPending);
     await deps.sessions?.questionPending(s, session.sessionId, r.question.id);
   }
+  // the confirmation of an anonymous question goes through the anonymous target: no row
+  // keeps this chat next to "your anonymous question was sent"
+  if (anonymous) return replyAnon(ctx, lines.join("\n"));
   ctx.reply(lines.join("\n"));
 }
 
@@ -131,11 +140,15 @@ async function sendPending(ctx: Ctx, deps: DialogueDeps, anonymous: boolean | nu
   await ask(ctx, deps, p.text, anon, p.stage === "offer");
 }
 
-async function meToo(ctx: Ctx, id: number | null): Promise<void> {
-  if (id === null) return ctx.reply(T.meTooUsage);
+/** /cunghoi <number or reference>, or a "me too" button (`offered`: the id the server offered itself). */
+async function meToo(ctx: Ctx, typed: TypedRef | null, offered?: number): Promise<void> {
+  if (typed === null) return ctx.reply(T.meTooUsage);
   const unit = askerUnitOf(ctx.memberships);
   if (!unit) return ctx.reply(T.noUnit);
-  const r = await joinQuestion(ctx.s, ctx.person!.id, unit, id);
+  const found = offered !== undefined ? await ctx.s.prisma.question.findUnique({ where: { id: offered } }) : await findByRef(ctx.s, typed);
+  const id = found ? refOf(found) : typedLabel(typed);
+  if (!found) return ctx.reply(T.notFound(id));
+  const r = await joinQuestion(ctx.s, ctx.person!.id, unit, found.id);
   if (r.kind === "joined" || r.kind === "already" || r.kind === "answered" || r.kind === "own") {
     if (ctx.flow?.name === FLOW_PENDING) await ctx.clearFlow();
   }
@@ -145,7 +158,7 @@ async function meToo(ctx: Ctx, id: number | null): Promise<void> {
     case "already":
       return ctx.reply(T.meTooAlready(id));
     case "own":
-      return ctx.reply(T.meTooOwn(id));
+      return r.anonymous ? replyAnon(ctx, T.meTooOwn(id)) : ctx.reply(T.meTooOwn(id));
     case "answered":
       return ctx.reply(T.meTooAnswered(id, r.text));
     case "notOpen":
@@ -157,11 +170,11 @@ async function meToo(ctx: Ctx, id: number | null): Promise<void> {
 
 export function askingCommands(deps: DialogueDeps): Record<string, CommandSpec> {
   return {
-    hoi: { run: (ctx) => ask(ctx, deps, ctx.args, false, true) },
-    hoian: { run: (ctx) => ask(ctx, deps, ctx.args, true, true) },
-    gui: { run: (ctx) => sendPending(ctx, deps, null) },
-    guian: { run: (ctx) => sendPending(ctx, deps, true) },
-    cunghoi: { run: (ctx) => meToo(ctx, parseId(ctx.args.trim())) },
+    hoi: { scope: "any", run: (ctx) => ask(ctx, deps, ctx.args, false, true) },
+    hoian: { scope: "any", run: (ctx) => ask(ctx, deps, ctx.args, true, true) },
+    gui: { scope: "any", run: (ctx) => sendPending(ctx, deps, null) },
+    guian: { scope: "any", run: (ctx) => sendPending(ctx, deps, true) },
+    cunghoi: { scope: "own-unit", run: (ctx) => meToo(ctx, parseRef(ctx.args.trim())) },
   };
 }
 
@@ -181,7 +194,7 @@ export function askingActions(deps: DialogueDeps): Record<string, ActionSpec> {
       run: action(MeTooArgs, async (ctx, a) => {
         const p = pendingOf(ctx);
         if (!p || p.nonce !== a.nonce) return ctx.reply(T.nothingPending);
-        await meToo(ctx, a.questionId);
+        await meToo(ctx, { id: a.questionId }, a.questionId);
       }),
     },
   };

@@ -8,14 +8,15 @@ import type { Services, UnitView } from "../../../bot/core/context.ts";
 import { isUniqueViolation } from "../../../bot/core/outbox/outbox.ts";
 import { pathIds } from "../../../bot/domain/org.ts";
 import { dueFrom, scheduleDeadline } from "../deadlines.ts";
-import { faqIndex, openIndex } from "../indexes.ts";
+import { openIndex } from "../indexes.ts";
 import { checkQuestionText, type TextVerdict } from "../moderation.ts";
 import { notifyHolder } from "../notify.ts";
-import { normalize } from "../nlp/normalize.ts";
-import { isDuplicate } from "../nlp/similarity.ts";
+import { normalize, stopwords, tokens } from "../nlp/normalize.ts";
+import { findDuplicates } from "../nlp/duplicates.ts";
 import { TopicClassifier } from "../nlp/classifier.ts";
 import { askerKeyOf, voterKeyOf, type QuestionRow, type UnitRef } from "../questions.ts";
-import { resolveRoute, type Route } from "../routing.ts";
+import { resolveAnonRoute, resolveRoute, type Route } from "../routing.ts";
+import { newPublicRef, refOf, releaseTime, type QRef } from "../anon.ts";
 import { labelOf, loadTopics, OTHER_TOPIC, topicLabels } from "../topics.ts";
 
 /** A question repeated word for word by the same person within this window is refused. */
@@ -44,11 +45,12 @@ export async function classifyQuestion(s: Services, text: string): Promise<{ top
 
 export type AskRefusal = Exclude<TextVerdict, "ok"> | "repeat" | "limit";
 
-/** Why a question was refused; `detail` is the earlier question's id for "repeat". */
+/** Why a question was refused; `detail` names the earlier question for "repeat" (anonymous: told through the anonymous target). */
 export interface Refused {
   kind: "refused";
   reason: AskRefusal;
-  detail?: number;
+  detail?: QRef;
+  anonymous?: boolean;
 }
 
 /**
@@ -64,9 +66,9 @@ export async function precheck(s: Services, personId: number, text: string): Pro
   const since = new Date(s.clock.now().getTime() - REPEAT_WINDOW_MS);
   const same = await s.prisma.question.findFirst({
     where: { askerKey, normText: normalize(text), createdAt: { gte: since } },
-    select: { id: true },
+    select: { id: true, anonymous: true, publicRef: true },
   });
-  if (same) return { kind: "refused", reason: "repeat", detail: same.id };
+  if (same) return { kind: "refused", reason: "repeat", detail: refOf(same), anonymous: same.anonymous };
   return null;
 }
 
@@ -86,6 +88,14 @@ export interface AskInput {
   prechecked?: boolean;
 }
 
+/** A public reference no question holds yet (random: a clash is retried). */
+async function freeRef(tx: Pick<Services["prisma"], "question">): Promise<string> {
+  for (;;) {
+    const ref = newPublicRef();
+    if (!(await tx.question.findUnique({ where: { publicRef: ref }, select: { id: true } }))) return ref;
+  }
+}
+
 export type AskOutcome = { kind: "queued"; question: QuestionRow; route: Route; unitName: string; topicLabel: string } | Refused;
 
 /**
@@ -99,17 +109,24 @@ export async function createQuestion(s: Services, input: AskInput): Promise<AskO
   const refused = input.prechecked ? null : await precheck(s, input.personId, text);
   if (refused) return refused;
   const { topic, confidence } = await classifyQuestion(s, text);
-  const route = await resolveRoute(s.prisma, input.unit, topic);
-  const now = s.clock.now();
+  const anon = input.anonymous;
+  const route = anon ? await resolveAnonRoute(s.prisma, input.unit, topic) : await resolveRoute(s.prisma, input.unit, topic);
+  // an anonymous question is dated and reaches the cadre at the end of its batch, under a
+  // random reference, and is filed under the unit that first holds it (never the asker's branch)
+  const now = anon ? releaseTime(s, s.clock.now()) : s.clock.now();
+  const held = anon && now.getTime() > s.clock.now().getTime();
   const dueAt = dueFrom(s, now);
+  const askerUnitId = anon ? route.unitId : input.unit.id;
   const q = await s.prisma.$transaction(async (tx) => {
     const row = await tx.question.create({
       data: {
-        askerId: input.anonymous ? null : input.personId,
-        anonymous: input.anonymous,
+        askerId: anon ? null : input.personId,
+        anonymous: anon,
         askerKey: askerKeyOf(s, input.personId),
-        anonDelivery: input.anonymous ? s.secrets.seal(String(input.personId)) : null,
-        askerUnitId: input.unit.id,
+        anonDelivery: anon ? s.secrets.seal(String(input.personId)) : null,
+        publicRef: anon ? await freeRef(tx) : null,
+        held,
+        askerUnitId,
         text,
         normText: normalize(text),
         topic,
@@ -123,22 +140,55 @@ export async function createQuestion(s: Services, input: AskInput): Promise<AskO
       },
     });
     await tx.questionEvent.create({
-      data: { questionId: row.id, kind: "ask", toUnitId: route.unitId, actorId: input.anonymous ? null : input.personId, at: now },
+      data: { questionId: row.id, kind: "ask", toUnitId: route.unitId, actorId: anon ? null : input.personId, at: now },
     });
     return row;
   });
   openIndex(s).put(q);
-  await scheduleDeadline(s, q, now);
   const [labels, unit] = await Promise.all([topicLabels(s.prisma), s.prisma.unit.findUnique({ where: { id: route.unitId } })]);
-  if (input.notify !== false) await notifyHolder(s, q, { kind: "new" }, `dlg:new:${q.id}`);
+  if (!held) {
+    await scheduleDeadline(s, q, now);
+    if (input.notify !== false) await notifyHolder(s, q, { kind: "new" }, `dlg:new:${q.id}`);
+  }
   if (!input.anonymous) s.log.info({ question: q.id, topic, unit: route.unitId }, "question asked");
   else s.log.info({ topic, unit: route.unitId }, "anonymous question asked");
   return { kind: "queued", question: q, route, unitName: unit?.name ?? "", topicLabel: labelOf(labels, topic) };
 }
 
+/**
+ * An open question offered as "the same question". An anonymous one is offered by topic and
+ * gist only: `text` is null and `gist` holds the words of the new asker's own text that it
+ * shares (nothing the new asker did not type themselves).
+ */
+export interface SimilarOpen {
+  id: number;
+  ref: QRef;
+  text: string | null;
+  topic: string;
+  gist: string;
+  votes: number;
+}
+
 export interface Similar {
   faqs: { id: number; question: string; answer: string }[];
-  open: { id: number; text: string; votes: number }[];
+  open: SimilarOpen[];
+}
+
+/** The words of `mine` (as typed) whose normalised form `theirs` holds too, stopwords left out. */
+export function sharedGist(mine: string, theirs: string, max = 8): string {
+  const theirTokens = new Set(tokens(theirs));
+  const stop = stopwords();
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const w of mine.split(/\s+/)) {
+    const clean = w.replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+    const t = normalize(clean);
+    if (!clean || !t || t.includes(" ") || stop.has(t) || seen.has(t) || !theirTokens.has(t)) continue;
+    seen.add(t);
+    kept.push(clean);
+    if (kept.length >= max) break;
+  }
+  return kept.join(", ");
 }
 
 /**
@@ -146,36 +196,45 @@ export interface Similar {
  * unit on the asker's way up the tree) that ask the same thing.
  */
 export async function findSimilar(s: Services, personId: number, unit: Pick<UnitView, "path">, text: string): Promise<Similar> {
-  const faqHits = await faqIndex(s).search(text, [unit.path], 8);
+  const faqHits = await findDuplicates(s, text, { pool: "faq", readerPath: unit.path }, { limit: 2 });
   const faqRows = faqHits.length
     ? await s.prisma.faqEntry.findMany({ where: { id: { in: faqHits.map((h) => h.id) } }, select: { id: true, question: true, answer: true } })
     : [];
   const faqById = new Map(faqRows.map((r) => [r.id, r]));
   const faqs = faqHits
     .map((h) => faqById.get(h.id))
-    .filter((r): r is NonNullable<typeof r> => !!r && isDuplicate(text, r.question).duplicate)
+    .filter((r): r is NonNullable<typeof r> => !!r)
     .slice(0, 2);
 
   const scope = pathIds(unit.path);
   const mine = askerKeyOf(s, personId);
-  const openHits = await openIndex(s).search(text, scope, mine, 10);
+  const openHits = await findDuplicates(s, text, { pool: "open", unitIds: scope, excludeKey: mine });
   const rows = openHits.length
     ? await s.prisma.question.findMany({
         where: { id: { in: openHits.map((h) => h.id) }, status: "open", moderation: "approved", unitId: { in: scope } },
-        select: { id: true, text: true, votes: true, askerKey: true },
+        select: { id: true, text: true, votes: true, askerKey: true, anonymous: true, publicRef: true, topic: true, held: true },
       })
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const labels = rows.some((r) => r.anonymous) ? await topicLabels(s.prisma) : new Map<string, string>();
   const open = openHits
     .map((h) => byId.get(h.id))
-    .filter((r): r is NonNullable<typeof r> => !!r && r.askerKey !== mine && isDuplicate(text, r.text).duplicate)
+    .filter((r): r is NonNullable<typeof r> => !!r && !r.held && r.askerKey !== mine)
     .slice(0, 3)
-    .map((r) => ({ id: r.id, text: r.text, votes: r.votes }));
+    .map((r) => ({
+      id: r.id,
+      ref: refOf(r),
+      text: r.anonymous ? null : r.text,
+      topic: labelOf(labels, r.topic),
+      gist: r.anonymous ? sharedGist(text, r.text) : "",
+      votes: r.votes,
+    }));
   return { faqs, open };
 }
 
 export type JoinOutcome =
-  | { kind: "joined" | "already" | "own" | "notOpen" | "notFound"; id: number }
+  | { kind: "joined" | "already" | "notOpen" | "notFound"; id: number }
+  | { kind: "own"; id: number; anonymous: boolean }
   | { kind: "answered"; id: number; text: string };
 
 /**
@@ -184,8 +243,8 @@ export type JoinOutcome =
  */
 export async function joinQuestion(s: Services, personId: number, unit: Pick<UnitView, "path">, id: number): Promise<JoinOutcome> {
   const q = await s.prisma.question.findUnique({ where: { id } });
-  if (!q || !pathIds(unit.path).includes(q.unitId) || q.moderation !== "approved") return { kind: "notFound", id };
-  if (q.askerKey === askerKeyOf(s, personId)) return { kind: "own", id };
+  if (!q || q.held || !pathIds(unit.path).includes(q.unitId) || q.moderation !== "approved") return { kind: "notFound", id };
+  if (q.askerKey === askerKeyOf(s, personId)) return { kind: "own", id, anonymous: q.anonymous };
   if (q.status === "answered" || q.status === "closed") {
     const a = await s.prisma.answer.findFirst({ where: { questionId: id }, orderBy: { id: "desc" } });
     if (a) return { kind: "answered", id, text: `${a.text}\n\n— ${a.signature}` };

@@ -2,8 +2,12 @@
 // Bayes over IDF-weighted word unigrams, word bigrams and character n-grams of the normalised
 // text (accent-, typo- and teen-code tolerant). Both are linear in the same features, so the blend
 // is one weight matrix: classifying is a sparse dot product (~0.1 ms).
-import { readFileSync } from "node:fs";
+// `npm run build` trains it once into dist/models/ (scripts/build.mjs); a process loads that
+// file in a few milliseconds and trains only when it is missing or stale (from source, tests).
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { LEXICON_FILE } from "./lexicon.ts";
 import { normalize, stopwords } from "./normalize.ts";
 
 export interface TopicExample {
@@ -13,6 +17,10 @@ export interface TopicExample {
 
 /** Where the shipped training examples live, whatever the working directory. */
 export const TRAINING_FILE = fileURLToPath(new URL("../../../prompts/training/topics.jsonl", import.meta.url));
+/** The model trained by the build, beside the compiled code (dist/models/); absent when run from source. */
+export const MODEL_FILE = fileURLToPath(new URL("../../../models/topic-classifier.json", import.meta.url));
+/** Bumped when the saved form or the features change in a way the fingerprint cannot see. */
+const MODEL_FORMAT = 1;
 
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
@@ -33,6 +41,61 @@ const TEMPERATURE = 1.2;
 // (grouped: a sentence and its generated variants fall in the same fold), never on held-out sets.
 /** Features seen in fewer training examples than this are dropped. */
 const MIN_COUNT = 2;
+
+/**
+ * What a trained model depends on besides the code: the training data, the lexicon the text is
+ * normalised with, and the hyperparameters. A saved model with another fingerprint is stale.
+ */
+export function trainingFingerprint(): string {
+  if (fingerprintMemo) return fingerprintMemo;
+  const h = createHash("sha256");
+  h.update(JSON.stringify({ MODEL_FORMAT, CHAR_MIN, CHAR_MAX, WORD_WEIGHT, BIGRAM_WEIGHT, CHAR_WEIGHT, EPOCHS, LEARNING_RATE, L2, NB_ALPHA, NB_SHARE, NB_SCALE, MIN_COUNT }));
+  h.update(readFileSync(TRAINING_FILE));
+  h.update(readFileSync(LEXICON_FILE));
+  return (fingerprintMemo = h.digest("hex"));
+}
+let fingerprintMemo: string | null = null;
+
+/** Another table the build derives from the training data (dist/models/<name>.json), stamped like the model. */
+export const modelFile = (name: string) => fileURLToPath(new URL(`../../../models/${name}.json`, import.meta.url));
+
+/** A saved table, or null when it is missing, unreadable or stale. */
+export function loadSaved<T>(name: string): T | null {
+  const file = modelFile(name);
+  if (!existsSync(file)) return null;
+  try {
+    const m = JSON.parse(readFileSync(file, "utf8")) as { format: number; fingerprint: string; data: T };
+    return m.format === MODEL_FORMAT && m.fingerprint === trainingFingerprint() ? m.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The saved form of such a table. */
+export const savedForm = (data: unknown) => JSON.stringify({ format: MODEL_FORMAT, fingerprint: trainingFingerprint(), data });
+
+/** The shipped training examples. */
+export function trainingExamples(): TopicExample[] {
+  return readFileSync(TRAINING_FILE, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as TopicExample);
+}
+
+/** The saved form of a model (JSON; the float arrays as base64 of their little-endian bytes). */
+interface SavedModel {
+  format: number;
+  fingerprint: string;
+  topics: string[];
+  vocab: string[];
+  weights: string;
+  bias: string;
+  idf: string;
+}
+
+const toBase64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+/** Copied into a fresh buffer: a decoded Buffer may start at an offset a Float32Array cannot use. */
+const fromBase64 = (s: string) => new Float32Array(new Uint8Array(Buffer.from(s, "base64")).buffer);
 
 /** Feature strings of a text with their raw weights (duplicates add up). */
 function featureStrings(text: string, emit: (feature: string, weight: number) => void): void {
@@ -69,16 +132,41 @@ export class TopicClassifier {
     private readonly idf: Float32Array,
   ) {}
 
-  /** The classifier trained on the shipped examples, trained once per process. */
+  /** The classifier of the shipped examples: the build's model when it is fresh, else trained once per process. */
   static default(): TopicClassifier {
-    if (!TopicClassifier.memo) {
-      const examples = readFileSync(TRAINING_FILE, "utf8")
-        .split("\n")
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as TopicExample);
-      TopicClassifier.memo = TopicClassifier.train(examples);
-    }
+    TopicClassifier.memo ??= TopicClassifier.load() ?? TopicClassifier.train(trainingExamples());
     return TopicClassifier.memo;
+  }
+
+  /** Makes the build's model the default now, when there is a fresh one (false when run from source). */
+  static preload(): boolean {
+    TopicClassifier.memo ??= TopicClassifier.load();
+    return TopicClassifier.memo !== null;
+  }
+
+  /** A saved model, or null when the file is missing, unreadable or stale (another fingerprint). */
+  static load(file = MODEL_FILE, fingerprint?: string): TopicClassifier | null {
+    if (!existsSync(file)) return null;
+    try {
+      const m = JSON.parse(readFileSync(file, "utf8")) as SavedModel;
+      if (m.format !== MODEL_FORMAT || m.fingerprint !== (fingerprint ?? trainingFingerprint())) return null;
+      const weights = fromBase64(m.weights);
+      const bias = fromBase64(m.bias);
+      const idf = fromBase64(m.idf);
+      const C = m.topics.length;
+      if (bias.length !== C || idf.length !== m.vocab.length || weights.length !== m.vocab.length * C) return null;
+      return new TopicClassifier(m.topics, new Map(m.vocab.map((f, i) => [f, i])), weights, bias, idf);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The saved form of this model, stamped with the fingerprint of what it was trained on. */
+  serialize(fingerprint: string): string {
+    const vocab: string[] = new Array<string>(this.vocab.size);
+    for (const [f, i] of this.vocab) vocab[i] = f;
+    const m: SavedModel = { format: MODEL_FORMAT, fingerprint, topics: this.topics, vocab, weights: toBase64(this.weights), bias: toBase64(this.bias), idf: toBase64(this.idf) };
+    return JSON.stringify(m);
   }
 
   static train(examples: TopicExample[]): TopicClassifier {

@@ -8,7 +8,7 @@ import { z } from "zod";
 
 export const LEXICON_FILE = fileURLToPath(new URL("../../../prompts/nlp/lexicon.yaml", import.meta.url));
 
-export const ASK_KINDS = ["age", "duration", "when", "where", "quantity", "how", "yesno"] as const;
+export const ASK_KINDS = ["age", "duration", "when", "where", "who", "quantity", "what", "how", "yesno"] as const;
 export type Ask = (typeof ASK_KINDS)[number];
 
 const word = z.string().min(1);
@@ -38,6 +38,7 @@ export const lexiconSchema = z
   .object({
     normalize: z.strictObject({
       expand: groups,
+      accented: z.record(z.string(), z.string()).default({}),
       phrases: z.record(z.string(), z.string()),
       keep: words.default([]),
       bn_quantity_next: words,
@@ -56,7 +57,9 @@ export const lexiconSchema = z
       trailing: words,
       asks: z.strictObject(Object.fromEntries(ASK_KINDS.map((k) => [k, z.array(regexSource).min(1)])) as Record<Ask, z.ZodArray<typeof regexSource>>),
       money_ask: z.array(regexSource).min(1),
+      beneficiary: z.strictObject({ kin: z.record(z.string(), z.array(regexSource).min(1)), self: z.array(regexSource).min(1) }),
     }),
+    smalltalk: z.strictObject({ classes: z.record(z.string(), z.array(regexSource).min(1)), words }),
   })
   .superRefine((lex, ctx) => {
     const n = lex.normalize;
@@ -67,7 +70,7 @@ export const lexiconSchema = z
     report("normalize.expand", Object.entries(n.expand), "is expanded more than once");
     report("duplicates.concepts", [...Object.entries(d.concepts), ["ignore", d.ignore]], "maps to more than one concept");
     report("duplicates.facets", Object.entries(d.facets), "names more than one facet");
-    for (const [name, list] of Object.entries({ ...n, ...d })) {
+    for (const [name, list] of Object.entries({ ...n, ...d, smalltalk_words: lex.smalltalk.words })) {
       if (!Array.isArray(list) || name === "money_ask") continue;
       report(name, [[name, list as string[]]], "is listed twice");
     }
@@ -79,6 +82,8 @@ export type LexiconData = z.infer<typeof lexiconSchema>;
 export interface Lexicon {
   data: LexiconData;
   expand: Map<string, string>;
+  /** Accented word as typed (lower case, NFC) → its normal form. */
+  accented: Map<string, string>;
   phrases: [string, RegExp, string][];
   keep: Set<string>;
   bnQuantityNext: Set<string>;
@@ -97,6 +102,11 @@ export interface Lexicon {
   trailing: Set<string>;
   asks: [RegExp, Ask][];
   moneyAsk: RegExp;
+  /** Who a question is for: kin named after "cho" or opening the question, or the asker. */
+  kin: [string, RegExp][];
+  self: RegExp;
+  smalltalk: [string, RegExp][];
+  smalltalkWords: Set<string>;
 }
 
 /** Tables of already validated data. */
@@ -113,6 +123,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
   return {
     data,
     expand: invert(n.expand),
+    accented: new Map(Object.entries(n.accented).map(([k, v]) => [k.normalize("NFC").toLowerCase(), v])),
     phrases: Object.entries(n.phrases).map(([from, to]) => [from, new RegExp(`\\b${escape(from)}\\b`, "g"), to]),
     keep: new Set(n.keep),
     bnQuantityNext: new Set(n.bn_quantity_next),
@@ -129,6 +140,10 @@ export function compileLexicon(data: LexiconData): Lexicon {
     trailing: new Set(d.trailing),
     asks: ASK_KINDS.map((k) => [new RegExp(d.asks[k].join("|")), k]),
     moneyAsk: new RegExp(d.money_ask.join("|")),
+    kin: Object.entries(d.beneficiary.kin).map(([k, res]) => [k, new RegExp(`(?:^|\\bcho )(?:${res.join("|")})\\b`)]),
+    self: new RegExp(d.beneficiary.self.join("|")),
+    smalltalk: Object.entries(data.smalltalk.classes).map(([k, res]) => [k, new RegExp(res.join("|"), "g")]),
+    smalltalkWords: new Set(data.smalltalk.words),
   };
 }
 

@@ -25,6 +25,9 @@ function fixPlain(lex: Lexicon, w: string): string {
     if (/(.)\1\1/.test(w)) {
       const collapsed = w.replace(/(.)\1{2,}/g, "$1");
       out = expand.get(collapsed) ?? collapsed;
+    } else if (/^\d{1,3}t$/.test(w)) {
+      // "14t" is "14 tuổi"
+      out = `${w.slice(0, -1)} tuoi`;
     } else if (/^[fjw][a-z]/.test(w) && !/\d/.test(w) && !keep.has(w)) {
       // Latin letters Vietnamese does not use, as youth type them: f→ph, j→gi, w→qu ("fai", "jup", "wen").
       out = (w[0] === "f" ? "ph" : w[0] === "j" ? "gi" : "qu") + w.slice(1);
@@ -81,9 +84,18 @@ export function normalize(text: string): string {
   // The polite particle typed with its accent ("ạ") is unambiguous: remember it.
   let particle = false;
   let wordChars = 0;
+  // The word as typed (lower case, accents kept) while it has accents: looked up in `accented`.
+  let typed = "";
+  let accents = false;
   const endWord = () => {
-    if (word) clause.push(particle && wordChars === 1 ? "\u0001" : word);
+    if (word) {
+      const regional = accents ? lex.accented.get(typed) : undefined;
+      if (regional !== undefined) clause.push(...regional.split(" "));
+      else clause.push(particle && wordChars === 1 ? "\u0001" : word);
+    }
     word = "";
+    typed = "";
+    accents = false;
     particle = false;
     wordChars = 0;
   };
@@ -99,9 +111,11 @@ export function normalize(text: string): string {
     const code = src.charCodeAt(i);
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
       word += src[i];
+      typed += src[i];
       wordChars++;
     } else if (code >= 65 && code <= 90) {
       word += String.fromCharCode(code + 32);
+      typed += String.fromCharCode(code + 32);
       wordChars++;
     } else if (code === 37) {
       word += "%";
@@ -115,6 +129,8 @@ export function normalize(text: string): string {
       const f = FOLD.get(code);
       if (f !== undefined) {
         word += f;
+        typed += src[i]!.toLowerCase();
+        accents = true;
         wordChars++;
         if (code === 0x1ea1 || code === 0x1ea0) particle = true;
       } else if (BREAK_CHARS.has(code)) flush();

@@ -13,7 +13,7 @@ export const POSITION_HIGH = 2;
 /** Positions at or above this weight are the tail of the question: what it asks. */
 export const TAIL_WEIGHT = (POSITION_LOW + POSITION_HIGH) / 2;
 /** Weight of the concepts of clauses around the one that asks. */
-const CONTEXT_WEIGHT = 0.4;
+export const CONTEXT_WEIGHT = 0.4;
 /** Facets that, asked about on one side only, make a different question (not just extra detail). */
 export const ONE_SIDED_FACETS = new Set(["cost", "penalty", "papers"]);
 
@@ -24,6 +24,19 @@ export interface Parsed {
   facets: Set<string>;
   /** Facets named in the ask itself (the weighty tail of the asking clause). */
   tailFacets: Set<string>;
+  /** Concepts of the clause that asks (the rest is context: a personal situation, a preamble). */
+  asked: Set<string>;
+  /** Who it is for: kin ("child", "parent"…), "self", or nobody said. */
+  target: Set<string>;
+}
+
+/** Who a question is for: kin it names after "cho" or opens with, else the asker when it speaks of itself. */
+export function targetOf(norm: string): Set<string> {
+  const lex = lexicon();
+  const out = new Set<string>();
+  for (const [k, re] of lex.kin) if (re.test(norm)) out.add(k);
+  if (!out.size && lex.self.test(norm)) out.add("self");
+  return out;
 }
 
 /** A normalised clause without the particles that close it, for reading its question words. */
@@ -92,6 +105,7 @@ export function parse(text: string): Parsed {
   // "bao nhiêu tuổi / bao lâu" already named the quantity precisely.
   if (asks.has("age") || asks.has("duration")) asks.delete("quantity");
   const positioned = new Map<string, number>();
+  const asked = new Set<string>();
   const all: string[] = [];
   clauses.forEach((clause, k) => {
     const list = concepts(clause);
@@ -100,6 +114,7 @@ export function parse(text: string): Parsed {
       const p = list.length > 1 ? i / (list.length - 1) : 1;
       const w = k === askClause ? POSITION_LOW + (POSITION_HIGH - POSITION_LOW) * p : CONTEXT_WEIGHT;
       positioned.set(c, Math.max(positioned.get(c) ?? 0, w));
+      if (k === askClause) asked.add(c);
     });
   });
   const facets = new Set<string>();
@@ -114,5 +129,5 @@ export function parse(text: string): Parsed {
     const f = lex.facets.get(c);
     if (f && w >= TAIL_WEIGHT && ONE_SIDED_FACETS.has(f)) tailFacets.add(f);
   }
-  return { concepts: positioned, asks, facets, tailFacets };
+  return { concepts: positioned, asks, facets, tailFacets, asked, target: targetOf(clauses.join(" ")) };
 }

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench -- scale` (issue 14 items 3, 6, 7): costs that do not grow with history.
+ * On SQLite and PostgreSQL:
+ * - `/hoi` and `/traloi` with 1,000 questions, then with 100,000 questions and 200,000
+ *   scheduled jobs (target: within 1.5× of the small database), and a burst of 100 `/hoi`
+ *   (target: at least as many handled per second as with 1,000);
+ * - the province's dialogue report over 13,000 questions of a month (target < 1 s);
+ * - a broadcast to 50,000 members enqueued (target < 10 s);
+ * - a CLI command with nothing to do (target < 2 s on PostgreSQL).
+ */
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Harness, TEST_ORG, type TestUser } from "../test/helpers/harness.ts";
+import { buildDialogueReport } from "../handlers/dialogue/report.ts";
+import { subtreeAudience } from "../bot/domain/audience.ts";
+import { enqueueBulk } from "../bot/core/outbox/bulk.ts";
+import type { Provider } from "../test/helpers/db.ts";
+import type { Db } from "../prisma/db.ts";
+import { allFeatures } from "../bot/app/features.ts";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const HOUR = 3_600_000;
+const MONTH_START = new Date("2026-10-31T17:00:00Z"); // 1 November 2026, Vietnam time
+const WORDS = ["vay vốn", "học bổng", "việc làm", "đoàn phí", "tình nguyện", "khởi nghiệp", "kỹ năng", "sức khỏe", "nhà ở", "chuyển đổi số", "thể thao", "văn nghệ"];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+function questionText(i: number): string {
+  const a = WORDS[i % WORDS.length]!;
+  const b = WORDS[Math.floor(i / WORDS.length) % WORDS.length]!;
+  return `Cho em hỏi về ${a} và ${b} cho thanh niên ở địa phương, trường hợp số ${i} thì làm thế nào ạ?`;
+}
+
+/** `n` questions (13,000 of them in November 2026 when n ≥ 13,000), and `jobs` pending deadline jobs. */
+async function seedHistory(p: Db, n: number, jobs: number): Promise<void> {
+  const units = new Map((await p.unit.findMany()).map((u) => [u.code, u]));
+  const branches = ["CD-A1", "CD-A2", "CD-B1"].map((c) => units.get(c)!);
+  const inMonth = Math.min(n, 13_000);
+  for (let i = 0; i < n; i += 500) {
+    const rows = [];
+    for (let k = i; k < Math.min(n, i + 500); k++) {
+      const b = branches[k % 3]!;
+      // the month's questions first, the rest spread over the two years before
+      const createdAt = k < inMonth ? new Date(MONTH_START.getTime() + (k % 29) * 24 * HOUR + (k % 600) * 60_000) : new Date(MONTH_START.getTime() - ((k % 700) + 1) * 24 * HOUR);
+      rows.push({
+        askerId: null,
+        askerKey: `hist${k % 5000}`,
+        askerUnitId: b.id,
+        text: questionText(k),
+        normText: `lich su ${k}`,
+        topic: "khac",
+        status: k % 50 === 0 ? "open" : "answered",
+        unitId: b.parentId!,
+        dueAt: new Date(createdAt.getTime() + 72 * HOUR),
+        answeredAt: k % 50 === 0 ? null : new Date(createdAt.getTime() + 5 * HOUR),
+        createdAt,
+      });
+    }
+    await p.question.createMany({ data: rows });
+  }
+  const ids = await p.question.findMany({ where: { createdAt: { gte: MONTH_START } }, select: { id: true, createdAt: true }, orderBy: { id: "asc" } });
+  for (let i = 0; i < ids.length; i += 500) {
+    await p.answer.createMany({
+      data: ids.slice(i, i + 500).filter((_, k) => (i + k) % 50 !== 0).map((q) => ({ questionId: q.id, cadreId: 1, text: "Trả lời", signature: "", createdAt: new Date(q.createdAt.getTime() + 5 * HOUR) })),
+    });
+  }
+  const far = Date.now() + 30 * 86_400_000;
+  for (let i = 0; i < jobs; i += 1000) {
+    const rows = [];
+    for (let k = i; k < Math.min(jobs, i + 1000); k++) {
+      const qid = 1 + (k % Math.max(1, n));
+      const kind = k % 2 ? "dialogue.remind" : "dialogue.escalate";
+      rows.push({ kind, runAt: new Date(far + k * 1000), dedupeKey: `bench:${kind}:${qid}:${k}`, ref: `question:${qid}`, payload: "{}" });
+    }
+    await p.scheduledJob.createMany({ data: rows });
+  }
+}
+
+interface AskFigures {
+  hoiMs: number;
+  traloiMs: number;
+  burstPerSecond: number;
+}
+
+async function measureAsking(provider: Provider, questions: number, jobs: number): Promise<AskFigures> {
+  process.env.TEST_DB = provider;
+  const h = await Harness.create({ org: TEST_ORG, env: { MAX_OPEN_QUESTIONS: "100000", FLOOD_MAX_MESSAGES: "100000" } });
+  try {
+    await seedHistory(h.s.prisma, questions, jobs);
+    // features built their indexes from the history (as at start)
+    for (const f of allFeatures()) await f.init?.(h.s);
+    const youths: TestUser[] = [];
+    for (let i = 0; i < 120; i++) {
+      const u = h.user(`Đoàn viên ${i}`);
+      await h.join(u, "youth", i % 2 ? "CD-A1" : "CD-A2");
+      youths.push(u);
+    }
+    const cadre = h.user("Cán bộ xã A");
+    await h.join(cadre, "cadre", "XA-A");
+    let seq = 0;
+    const receive = (u: TestUser, text: string) =>
+      h.core.receive({ channel: u.channel, chatId: u.id, userId: u.id, displayName: u.name, text }, `bench-${u.id}-${++seq}`);
+    // warm up (classifier, indexes, prepared statements)
+    for (let i = 0; i < 5; i++) await receive(youths[0]!, `/hoi ${questionText(900_000 + i)}`);
+    const hoi: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const t0 = performance.now();
+      await receive(youths[1 + (i % 19)]!, `/hoi ${questionText(1_000_000 + i * 7)}`);
+      hoi.push(performance.now() - t0);
+    }
+    const open = await h.s.prisma.question.findMany({ where: { status: "open", unitId: (await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "XA-A" } })).id }, orderBy: { id: "desc" }, take: 45, select: { id: true } });
+    const traloi: number[] = [];
+    for (let i = 0; i < 5; i++) await receive(cadre, `/traloi ${open[i]!.id} Bạn liên hệ văn phòng Đoàn xã để được hướng dẫn.`);
+    for (let i = 5; i < Math.min(45, open.length); i++) {
+      const t0 = performance.now();
+      await receive(cadre, `/traloi ${open[i]!.id} Bạn liên hệ văn phòng Đoàn xã để được hướng dẫn chi tiết.`);
+      traloi.push(performance.now() - t0);
+    }
+    const t0 = performance.now();
+    await Promise.all(youths.slice(20, 120).map((u, i) => receive(u, `/hoi ${questionText(2_000_000 + i * 13)}`)));
+    const burst = 100 / ((performance.now() - t0) / 1000);
+    return { hoiMs: median(hoi), traloiMs: median(traloi), burstPerSecond: burst };
+  } finally {
+    await h.close();
+  }
+}
+
+async function measureReportAndBroadcast(provider: Provider): Promise<{ reportMs: number; reportQuestions: number; broadcastS: number; recipients: number }> {
+  process.env.TEST_DB = provider;
+  const h = await Harness.create({ org: TEST_ORG });
+  try {
+    const p = h.s.prisma;
+    await seedHistory(p, 13_000, 0);
+    const tinh = await p.unit.findUniqueOrThrow({ where: { code: "TINH" } });
+    await buildDialogueReport(p, tinh, "2026-11"); // warm
+    const r0 = performance.now();
+    const report = await buildDialogueReport(p, tinh, "2026-11");
+    const reportMs = performance.now() - r0;
+
+    // 50,000 members across the branches, a telegram chat each
+    const units = ["CD-A1", "CD-A2", "CD-B1"].map(async (c) => (await p.unit.findUniqueOrThrow({ where: { code: c } })).id);
+    const unitIds = await Promise.all(units);
+    const M = 50_000;
+    for (let i = 0; i < M; i += 1000) {
+      const people = await p.person.createManyAndReturn({ data: Array.from({ length: Math.min(1000, M - i) }, (_, k) => ({ displayName: `Đoàn viên ${i + k}` })), select: { id: true } });
+      await p.identity.createMany({ data: people.map((x, k) => ({ channel: "telegram", externalId: `b${i + k}`, chatId: `${500_000 + i + k}`, personId: x.id })) });
+      await p.membership.createMany({ data: people.map((x, k) => ({ personId: x.id, unitId: unitIds[(i + k) % 3]!, role: "youth" })) });
+    }
+    const b0 = performance.now();
+    const audience = await subtreeAudience(p, tinh.path);
+    await enqueueBulk(p, h.s.outbox, audience, "Thông báo của Tỉnh đoàn: hội nghị tổng kết năm.", { provider: h.db.provider, dedupePrefix: "broadcast:bench", at: h.clock.now() });
+    const broadcastS = (performance.now() - b0) / 1000;
+    return { reportMs, reportQuestions: Number(report.totals.questions), broadcastS, recipients: audience.length };
+  } finally {
+    await h.close();
+  }
+}
+
+/** Wall time of `npm run cli -- db:migrate` (node + tsx, nothing pending) against a migrated database. */
+async function cliNoop(provider: Provider): Promise<number> {
+  process.env.TEST_DB = provider;
+  const h = await Harness.create();
+  const url = (h.s.config as { DATABASE_URL: string }).DATABASE_URL;
+  try {
+    const run = () =>
+      new Promise<number>((resolve, reject) => {
+        const t0 = performance.now();
+        const child = spawn(process.execPath, ["--import", "tsx", "bot/app/cli.ts", "db:migrate"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: url }, stdio: "ignore" });
+        child.on("exit", (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`cli exited ${code}`))));
+      });
+    await run();
+    return median([await run(), await run(), await run()]);
+  } finally {
+    await h.close();
+  }
+}
+
+export async function runScaleBench(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const provider of ["sqlite", "postgresql"] as const) {
+    const small = await measureAsking(provider, 1_000, 0);
+    const big = await measureAsking(provider, 100_000, 200_000);
+    console.log(
+      `scale (${provider}): /hoi ${small.hoiMs.toFixed(1)} ms with 1,000 questions → ${big.hoiMs.toFixed(1)} ms with 100,000 and 200,000 jobs (${(big.hoiMs / small.hoiMs).toFixed(2)}×, target ≤ 1.5×)`,
+    );
+    console.log(`scale (${provider}): /traloi ${small.traloiMs.toFixed(1)} ms → ${big.traloiMs.toFixed(1)} ms (${(big.traloiMs / small.traloiMs).toFixed(2)}×, target ≤ 1.5×)`);
+    console.log(
+      `scale (${provider}): burst of 100 /hoi ${small.burstPerSecond.toFixed(0)}/s with 1,000 → ${big.burstPerSecond.toFixed(0)}/s with 100,000 (target: at least as fast)`,
+    );
+    const rb = await measureReportAndBroadcast(provider);
+    console.log(`scale (${provider}): province report over ${rb.reportQuestions.toLocaleString("en")} questions in ${rb.reportMs.toFixed(0)} ms (target < 1,000 ms)`);
+    console.log(`scale (${provider}): broadcast to ${rb.recipients.toLocaleString("en")} members enqueued in ${rb.broadcastS.toFixed(2)} s (target < 10 s)`);
+    const cli = await cliNoop(provider);
+    console.log(`scale (${provider}): CLI with nothing to do (db:migrate, node + tsx) ${cli.toFixed(2)} s${provider === "postgresql" ? " (target < 2 s)" : ""}`);
+    Object.assign(out, {
+      [`hoi_ms_1k_${provider}`]: small.hoiMs,
+      [`hoi_ms_100k_${provider}`]: big.hoiMs,
+      [`traloi_ms_1k_${provider}`]: small.traloiMs,
+      [`traloi_ms_100k_${provider}`]: big.traloiMs,
+      [`hoi_burst_per_s_1k_${provider}`]: small.burstPerSecond,
+      [`hoi_burst_per_s_100k_${provider}`]: big.burstPerSecond,
+      [`report_13k_ms_${provider}`]: rb.reportMs,
+      [`broadcast_50k_s_${provider}`]: rb.broadcastS,
+      [`cli_noop_s_${provider}`]: cli,
+    });
+  }
+  return out;
+}
