@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { TopicClassifier } from "../handlers/dialogue/nlp/classifier.ts";
-import { isDuplicate } from "../handlers/dialogue/nlp/similarity.ts";
+import { features, forgetFeatures, isDuplicate } from "../handlers/dialogue/nlp/similarity.ts";
 import { SearchIndex } from "../handlers/dialogue/nlp/search.ts";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -107,8 +107,10 @@ export async function runNlpBench(): Promise<Record<string, number>> {
   console.log(`offline classify: mean ${out.classify_mean_ms.toFixed(3)} ms, p99 ${out.classify_p99_ms.toFixed(3)} ms over ${N.toLocaleString("en")} calls (target < 2 ms)`);
 
   const dupTimes: number[] = [];
+  // Each pair read from scratch (the feature cache emptied first), as `similar` reads new pairs.
   for (let i = 0; i < 5000; i++) {
     const r = holdD[i % holdD.length]!;
+    forgetFeatures();
     const t = performance.now();
     isDuplicate(r.a, r.b);
     dupTimes.push(performance.now() - t);
@@ -136,20 +138,30 @@ export async function runNlpBench(): Promise<Record<string, number>> {
     const q = pick(training);
     open.add(id, q, { unitId: 1 + (id % 40), askerKey: `k${id % 5000}` });
     openTexts.set(id, q);
+    // read once when queued (the features of a question are computed at insert and cached)
+    features(q);
   }
   const meTooQueries = [...indepDev.map((r) => r.a), ...holdQ.map((r) => r.text), ...pubQ.map((r) => r.text)];
   const meTooTimes: number[] = [];
+  const meTooCpu: number[] = [];
   for (let i = 0; i < 400; i++) {
     const units = new Set([1 + (i % 40), 1 + ((i + 7) % 40), 1 + ((i + 19) % 40)]);
     const query = meTooQueries[i % meTooQueries.length]!;
+    const c = process.cpuUsage();
     const t = performance.now();
     const hits = open.search(query, { limit: 20, filter: (m) => units.has(m.unitId) && m.askerKey !== "k1" });
     rankDuplicates(query, hits.map((h) => ({ id: h.id, text: openTexts.get(h.id)! })));
     meTooTimes.push(performance.now() - t);
+    const cu = process.cpuUsage(c);
+    meTooCpu.push((cu.user + cu.system) / 1000);
   }
   out.metoo_p50_ms = quantile(meTooTimes, 0.5);
   out.metoo_p95_ms = quantile(meTooTimes, 0.95);
-  console.log(`me-too check over ${OPEN.toLocaleString("en")} open questions: p50 ${out.metoo_p50_ms.toFixed(2)} ms, p95 ${out.metoo_p95_ms.toFixed(2)} ms (target p95 < 20 ms)`);
+  // CPU time of the check itself: on a shared, loaded machine wall time also counts waiting for a core.
+  out.metoo_cpu_p95_ms = quantile(meTooCpu, 0.95);
+  console.log(
+    `me-too check over ${OPEN.toLocaleString("en")} open questions: p50 ${out.metoo_p50_ms.toFixed(2)} ms, p95 ${out.metoo_p95_ms.toFixed(2)} ms (target p95 < 20 ms); CPU time p95 ${out.metoo_cpu_p95_ms.toFixed(2)} ms`,
+  );
 
   // ---- FAQ search over 100,000 synthetic published answers
   const units = Array.from({ length: 50 }, (_, i) => `/1/${2 + (i % 5)}/${100 + i}/`);

@@ -18,6 +18,7 @@ import { enqueueBulk } from "../bot/core/outbox/bulk.ts";
 import type { Provider } from "../test/helpers/db.ts";
 import type { Db } from "../prisma/db.ts";
 import { allFeatures } from "../bot/app/features.ts";
+import { check } from "./targets.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const HOUR = 3_600_000;
@@ -181,18 +182,16 @@ export async function runScaleBench(): Promise<Record<string, number>> {
   for (const provider of ["sqlite", "postgresql"] as const) {
     const small = await measureAsking(provider, 1_000, 0);
     const big = await measureAsking(provider, 100_000, 200_000);
-    console.log(
-      `scale (${provider}): /hoi ${small.hoiMs.toFixed(1)} ms with 1,000 questions → ${big.hoiMs.toFixed(1)} ms with 100,000 and 200,000 jobs (${(big.hoiMs / small.hoiMs).toFixed(2)}×, target ≤ 1.5×)`,
-    );
-    console.log(`scale (${provider}): /traloi ${small.traloiMs.toFixed(1)} ms → ${big.traloiMs.toFixed(1)} ms (${(big.traloiMs / small.traloiMs).toFixed(2)}×, target ≤ 1.5×)`);
-    console.log(
-      `scale (${provider}): burst of 100 /hoi ${small.burstPerSecond.toFixed(0)}/s with 1,000 → ${big.burstPerSecond.toFixed(0)}/s with 100,000 (target: at least as fast)`,
-    );
+    const p = `(${provider})`;
+    check(`scale ${p}: /hoi with 100,000 questions and 200,000 jobs, × its time with 1,000`, big.hoiMs / small.hoiMs, "<=", 1.5, "×", `${small.hoiMs.toFixed(1)} → ${big.hoiMs.toFixed(1)} ms`);
+    check(`scale ${p}: /traloi with 100,000 questions and 200,000 jobs, × its time with 1,000`, big.traloiMs / small.traloiMs, "<=", 1.5, "×", `${small.traloiMs.toFixed(1)} → ${big.traloiMs.toFixed(1)} ms`);
+    check(`scale ${p}: burst of 100 /hoi with 100,000, × its speed with 1,000`, big.burstPerSecond / small.burstPerSecond, ">=", 1, "×", `${small.burstPerSecond.toFixed(0)} → ${big.burstPerSecond.toFixed(0)} handled/s`);
     const rb = await measureReportAndBroadcast(provider);
-    console.log(`scale (${provider}): province report over ${rb.reportQuestions.toLocaleString("en")} questions in ${rb.reportMs.toFixed(0)} ms (target < 1,000 ms)`);
-    console.log(`scale (${provider}): broadcast to ${rb.recipients.toLocaleString("en")} members enqueued in ${rb.broadcastS.toFixed(2)} s (target < 10 s)`);
+    check(`scale ${p}: province report over ${rb.reportQuestions.toLocaleString("en")} questions`, rb.reportMs, "<", 1000, "ms");
+    check(`scale ${p}: broadcast to ${rb.recipients.toLocaleString("en")} members enqueued`, rb.broadcastS, "<", 10, "s");
     const cli = await cliNoop(provider);
-    console.log(`scale (${provider}): CLI with nothing to do (db:migrate, node + tsx) ${cli.toFixed(2)} s${provider === "postgresql" ? " (target < 2 s)" : ""}`);
+    if (provider === "postgresql") check(`scale ${p}: CLI command with nothing to do (db:migrate, node + tsx)`, cli, "<", 2, "s");
+    else console.log(`scale ${p}: CLI command with nothing to do (db:migrate, node + tsx): ${cli.toFixed(2)} s`);
     Object.assign(out, {
       [`hoi_ms_1k_${provider}`]: small.hoiMs,
       [`hoi_ms_100k_${provider}`]: big.hoiMs,

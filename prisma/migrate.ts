@@ -1,10 +1,7 @@
 import { existsSync, readdirSync, readFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import * as engineBg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type * as EngineBg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { providerOf, sqlitePath, type Provider } from "./db.ts";
 
 const PRISMA_DIR = dirname(fileURLToPath(import.meta.url));
@@ -18,38 +15,43 @@ const WA = (globalThis as unknown as {
   };
 }).WebAssembly;
 
-type Engine = Awaited<ReturnType<typeof engineBg.SchemaEngine.new>>;
-let wasmReady = false;
+type Engine = Awaited<ReturnType<typeof EngineBg.SchemaEngine.new>>;
+/** The engine's JS glue, loaded only when there is work for it (a start with nothing pending never needs it). */
+let engineBg: typeof EngineBg | null = null;
 
 /**
  * Load Prisma's schema engine compiled to WebAssembly (the native engine cannot be
  * downloaded here). Its package entry imports the .wasm as a module (bundler style), so
  * we instantiate it ourselves with the package's JS glue as the import module.
  */
-function loadWasm(): void {
-  if (wasmReady) return;
+async function loadWasm(): Promise<typeof EngineBg> {
+  if (engineBg) return engineBg;
+  const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const entry = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm"));
   const bytes = readFileSync(join(dirname(entry), "schema_engine_bg.wasm"));
-  const instance = new WA.Instance(new WA.Module(bytes), { "./schema_engine_bg.js": engineBg });
-  engineBg.__wbg_set_wasm(instance.exports);
+  const instance = new WA.Instance(new WA.Module(bytes), { "./schema_engine_bg.js": glue });
+  glue.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
-  wasmReady = true;
+  return (engineBg = glue);
 }
 
-function adapterFactory(url: string) {
+async function adapterFactory(url: string) {
   if (providerOf(url) === "sqlite") {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
+    const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
     return new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
   }
+  const { PrismaPg } = await import("@prisma/adapter-pg");
   return new PrismaPg({ connectionString: url, max: 2 });
 }
 
 async function withEngine<T>(url: string, datamodel: string | null, fn: (e: Engine) => Promise<T>): Promise<T> {
-  loadWasm();
+  const glue = await loadWasm();
+  const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
   // Track the connections the engine opens so they are closed when it is done: a connection
   // left open would keep the migration lock (PostgreSQL advisory lock, SQLite file lock).
-  const raw = adapterFactory(url);
+  const raw = await adapterFactory(url);
   const opened: { dispose(): Promise<void> }[] = [];
   const tracked = new Proxy(raw, {
     get(target, prop, receiver) {
@@ -66,7 +68,7 @@ async function withEngine<T>(url: string, datamodel: string | null, fn: (e: Engi
   });
   const factory = bindMigrationAwareSqlAdapterFactory(tracked);
   const datamodels: [string, string][] | undefined = datamodel ? [["schema.prisma", datamodel]] : undefined;
-  const engine = await engineBg.SchemaEngine.new({ datamodels }, () => undefined, factory);
+  const engine = await glue.SchemaEngine.new({ datamodels }, () => undefined, factory);
   try {
     return await fn(engine);
   } finally {

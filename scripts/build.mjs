@@ -3,7 +3,8 @@
 //      clients) and prompts compiled to JavaScript, relative `.ts` imports rewritten to `.js`;
 //   2. what the compiled code reads from disk, copied beside it (prompts' data and pages,
 //      prisma/migrations, the generated schemas);
-//   3. the topic classifier trained once into dist/models/ (loaded at start, not trained);
+//   3. the NLP lexicon validated into dist/models/lexicon.json, the topic classifier trained
+//      once into dist/models/ (loaded at start, not parsed or trained);
 //   4. a stamp: the hash of every input, so `--if-stale` (run by `npm start`) builds only
 //      when dist/ is missing or older than the sources.
 // The wasm schema engine that applies migrations at start stays in node_modules.
@@ -95,6 +96,12 @@ for (const f of walk(join(root, "prompts"))) {
 rmSync(join(dist, "prisma/migrations"), { recursive: true, force: true });
 cpSync(join(root, "prisma/migrations"), join(dist, "prisma/migrations"), { recursive: true });
 for (const provider of ["sqlite", "postgresql"]) cpSync(join(root, "prisma/generated", provider, "schema.prisma"), join(dist, "prisma/generated", provider, "schema.prisma"));
+
+// The NLP lexicon, parsed and validated once here: a start reads the JSON (no YAML, no zod).
+const lex = await import(pathToFileURL(join(dist, "handlers/dialogue/nlp/lexicon.js")).href);
+mkdirSync(dirname(lex.LEXICON_CACHE), { recursive: true });
+writeFileSync(lex.LEXICON_CACHE + ".tmp", lex.savedLexicon(readFileSync(lex.LEXICON_FILE, "utf8")));
+renameSync(lex.LEXICON_CACHE + ".tmp", lex.LEXICON_CACHE);
 
 // The topic classifier, trained now rather than at the first question after a start.
 const nlp = await import(pathToFileURL(join(dist, "handlers/dialogue/nlp/classifier.js")).href);

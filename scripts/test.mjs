@@ -1,8 +1,9 @@
 // `npm test`: brings what the tests need (PostgreSQL running, Debian's chromium), then the
-// typecheck, the whole suite on SQLite and the database suites again on PostgreSQL. Prints the
-// time of each part, the slowest test files, and one closing line "N passed, N failed" over all.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+// typecheck, the whole suite on SQLite and the database suites again on PostgreSQL, in lanes
+// that run side by side. Prints the time of each part, the slowest test files, and one
+// closing line "N passed, N failed" over all.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -66,37 +67,75 @@ if (!existsSync(join(root, "prisma/generated/sqlite/client/client.ts"))) {
 const times = [`setup ${seconds(t0)} s`];
 
 // ---- typecheck and tests -------------------------------------------------------------------
+// Lanes run side by side, the passes of a lane one after the other: the end-to-end suites
+// spend most of their time waiting on processes and platform rate limits, so they run beside
+// the CPU-bound passes instead of after them. Each line of output names its pass.
 
-console.log("\n== typecheck ==");
-let t = Date.now();
-const tsc = run(bin("tsc"), ["--noEmit", "-p", "."]);
-times.push(`typecheck ${seconds(t)} s`);
-
-const passes = [
-  { name: "sqlite", env: { TEST_DB: "sqlite" }, args: [] },
-  { name: "postgresql", env: { TEST_DB: "postgresql" }, args: ["test/integration"] },
-];
-let passed = 0;
-let failed = tsc === 0 ? 0 : 1;
-let skipped = 0;
-let status = tsc;
-const files = [];
-for (const p of passes) {
-  console.log(`\n== tests on ${p.name} ==`);
-  const out = join(tmp, `vitest-${p.name}.json`);
-  t = Date.now();
-  const code = run(bin("vitest"), ["run", ...p.args, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], p.env);
-  times.push(`${p.name} ${seconds(t)} s`);
-  if (code !== 0) status = code;
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, "utf8"));
-    passed += r.numPassedTests ?? 0;
-    failed += r.numFailedTests ?? 0;
-    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-    if (code !== 0 && !(r.numFailedTests > 0)) failed += 1; // a suite that failed to load
-    for (const f of r.testResults ?? []) files.push({ name: `${relative(root, f.name)} (${p.name})`, ms: f.endTime - f.startTime });
-  } else if (code !== 0) failed += 1;
+/** Run a command without blocking the others; its lines are prefixed with the pass name. */
+function runAsync(name, cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    const prefix = (stream, out) => {
+      let rest = "";
+      stream.on("data", (chunk) => {
+        const lines = (rest + chunk.toString()).split("\n");
+        rest = lines.pop() ?? "";
+        for (const l of lines) out.write(`[${name}] ${l}\n`);
+      });
+      stream.on("end", () => rest && out.write(`[${name}] ${rest}\n`));
+    };
+    prefix(child.stdout, process.stdout);
+    prefix(child.stderr, process.stderr);
+    child.on("close", (code) => resolve(code ?? 1));
+  });
 }
+
+const vitestPass = (name, env, args) => ({
+  name,
+  async run() {
+    const out = join(tmp, `vitest-${name}.json`);
+    rmSync(out, { force: true });
+    const code = await runAsync(name, bin("vitest"), ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { ...env, FORCE_COLOR: "0" });
+    return { code, out };
+  },
+});
+const typecheck = { name: "typecheck", async run() { return { code: await runAsync("typecheck", bin("tsc"), ["--noEmit", "-p", "."]), out: null }; } };
+const lanes = [
+  [typecheck, vitestPass("sqlite", { TEST_DB: "sqlite" }, ["--exclude", "test/e2e/**"])],
+  [vitestPass("e2e", { TEST_DB: "sqlite" }, ["test/e2e"])],
+  [vitestPass("postgresql", { TEST_DB: "postgresql" }, ["test/integration"])],
+];
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let status = 0;
+const files = [];
+await Promise.all(
+  lanes.map(async (lane) => {
+    for (const p of lane) {
+      const t = Date.now();
+      const { code, out } = await p.run();
+      times.push(`${p.name} ${seconds(t)} s`);
+      if (code !== 0) status = code;
+      if (!out) {
+        if (code !== 0) failed += 1;
+        continue;
+      }
+      if (existsSync(out)) {
+        const r = JSON.parse(readFileSync(out, "utf8"));
+        passed += r.numPassedTests ?? 0;
+        failed += r.numFailedTests ?? 0;
+        skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+        if (code !== 0 && !(r.numFailedTests > 0)) failed += 1; // a suite that failed to load
+        for (const f of r.testResults ?? []) {
+          files.push({ name: `${relative(root, f.name)} (${p.name})`, ms: f.endTime - f.startTime });
+          for (const a of f.assertionResults ?? []) if (a.status === "failed") console.log(`FAILED (${p.name}): ${relative(root, f.name)} › ${a.fullName ?? a.title}`);
+        }
+      } else if (code !== 0) failed += 1;
+    }
+  }),
+);
 
 files.sort((a, b) => b.ms - a.ms);
 console.log("\nslowest test files:");

@@ -12,7 +12,7 @@ import { importOrg } from "./org-import.ts";
 import { seedDemo } from "./demo.ts";
 import { systemClock } from "../core/clock.ts";
 import { Secrets } from "../core/secrets.ts";
-import { REPORTS } from "../../handlers/reports.ts";
+import { REPORT_FORMATS, REPORTS, renderReport, type ReportFormat } from "../../handlers/reports.ts";
 import { allFeatures } from "./features.ts"; // importing it also registers the features' report kinds
 import { buildServices } from "./services.ts";
 import { createLogger } from "../core/logger.ts";
@@ -24,7 +24,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   invite:create --role <youth|secretary|cadre|admin> --unit <code> [--topics a,b] [--title T] [--uses N (1)] [--days N (INVITE_DAYS)]
   classify                                     questions on stdin (one per line) -> {"topic","confidence"} per line
   similar                                      {"a","b"} JSON lines on stdin -> {"duplicate","score"} per line
-  report <${Object.keys(REPORTS).join("|")}> --unit <code> --month YYYY-MM [--format csv|json]
+  report <${Object.keys(REPORTS).join("|")}> --unit <code> --month YYYY-MM [--format csv|json|xlsx]   (xlsx: redirect to a file, e.g. > report.xlsx)
+  report indicators --unit <code> --year YYYY [--format csv|json]   actual against target per indicator (the unit and its direct children)
+  targets:set --unit <code> --year YYYY --indicator <key> --value N   a unit's yearly target ("--value -" clears it)
+  dashboard:link --unit <code>                 print a one-time link (15 minutes) to the leaders' dashboard of the unit
   broadcast --unit <code> [--role <role>] (--text <text> | --file <file>) [--key <id>]
   guide:note --unit <code> --month YYYY-MM --text <text>   add a unit's note to its branches' monthly guide
   campaign:create --unit <scope code> --title <T> --start "dd/mm/yyyy hh:mm" --end "dd/mm/yyyy hh:mm" --capacity N
@@ -70,6 +73,9 @@ async function main(argv: string[]): Promise<void> {
       uses: { type: "string" },
       days: { type: "string" },
       month: { type: "string" },
+      year: { type: "string" },
+      indicator: { type: "string" },
+      value: { type: "string" },
       format: { type: "string", default: "csv" },
       text: { type: "string" },
       file: { type: "string" },
@@ -150,14 +156,54 @@ async function main(argv: string[]): Promise<void> {
     }
     case "report": {
       const kind = positionals[0] ?? "";
-      const report = REPORTS[kind] ?? fail(`unknown report "${kind}"\n${USAGE}`);
+      if (kind === "indicators") {
+        if (!values.unit || !values.year || !/^\d{4}$/.test(values.year)) fail(USAGE);
+        if (values.format !== "csv" && values.format !== "json") fail("--format must be csv or json");
+        const { indicatorsReport } = await import("../../handlers/indicators/api.ts");
+        return withDb(async (db) => {
+          const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
+          if (!unit) fail(`unknown unit ${values.unit}`);
+          process.stdout.write(await indicatorsReport(db.prisma, unit, Number(values.year), values.format as "csv" | "json"));
+        });
+      }
+      if (!REPORTS[kind]) fail(`unknown report "${kind}"\n${USAGE}`);
       if (!values.unit || !values.month || !/^\d{4}-\d{2}$/.test(values.month)) fail(USAGE);
-      if (values.format !== "csv" && values.format !== "json") fail("--format must be csv or json");
+      if (!(REPORT_FORMATS as readonly string[]).includes(values.format ?? "")) fail("--format must be csv, json or xlsx");
+      if (values.format === "xlsx" && process.stdout.isTTY) fail("--format xlsx writes a binary file: redirect it, e.g. > report.xlsx");
       return withDb(async (db) => {
         const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
         if (!unit) fail(`unknown unit ${values.unit}`);
         const secrets = await Secrets.load(db.prisma, loadConfig());
-        process.stdout.write(await report({ prisma: db.prisma, secrets }, unit, values.month!, values.format as "csv" | "json"));
+        // CSV and Excel in Vietnamese, JSON as the report gives it (handlers/reports.ts)
+        process.stdout.write(await renderReport(kind, { prisma: db.prisma, secrets }, unit, values.month!, values.format as ReportFormat));
+      });
+    }
+    case "targets:set": {
+      if (!values.unit || !values.year || !/^\d{4}$/.test(values.year) || !values.indicator || values.value === undefined) fail(USAGE);
+      const { indicatorDef, setTarget } = await import("../../handlers/indicators/api.ts");
+      if (!indicatorDef(values.indicator)) fail(`unknown indicator "${values.indicator}" (see prompts/indicators.yaml)`);
+      const value = values.value === "-" ? null : /^\d{1,9}$/.test(values.value) ? Number(values.value) : fail("--value must be a whole number, or - to clear");
+      return withDb(async (db) => {
+        const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
+        if (!unit) fail(`unknown unit ${values.unit}`);
+        try {
+          await setTarget(db.prisma, { unitId: unit.id, year: Number(values.year), indicator: values.indicator!, value });
+        } catch (e) {
+          fail(e instanceof Error ? e.message : String(e));
+        }
+        console.log(`${unit.code} ${values.year} ${values.indicator}: ${value ?? "cleared"}`);
+      });
+    }
+    case "dashboard:link": {
+      if (!values.unit) fail(USAGE);
+      return withDb(async (db) => {
+        const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
+        if (!unit) fail(`unknown unit ${values.unit}`);
+        const { dashboardLink } = await import("./dashboard/index.ts");
+        const { dashboardText } = await import("../../prompts/vi/dashboard.ts");
+        const text = await dashboardLink({ prisma: db.prisma, clock: systemClock, config: loadConfig() }, unit, { personId: null, name: dashboardText.operator });
+        if (!text) fail("the dashboard needs a web server: turn WEB_CHAT on, or run in webhook mode with PUBLIC_URL");
+        console.log(text);
       });
     }
     case "guide:note": {

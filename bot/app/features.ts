@@ -9,11 +9,16 @@ import { sessionsPort } from "../../handlers/sessions/api.ts";
 import { guides } from "../../handlers/guides/index.ts";
 import { deadlines } from "../../handlers/deadlines/index.ts";
 import { volunteers } from "../../handlers/volunteers/index.ts";
+import { indicators } from "../../handlers/indicators/index.ts";
+import { meetings } from "../../handlers/meetings/index.ts";
+import { announcements } from "../../handlers/announcements/index.ts";
+import { webTranscriptFeature } from "../channels/web/transcript.ts";
+import { dashboard } from "./dashboard/index.ts";
 
 /** Every feature, mounted in one place. Order matters only for plain-text fallbacks. */
 export function allFeatures(): Feature[] {
   // dialogue is given the sessions port: a question asked during an open session joins it
-  return [onboarding, link, privacy, createDialogue({ sessions: sessionsPort }), sessions, guides, deadlines, volunteers];
+  return [onboarding, link, privacy, createDialogue({ sessions: sessionsPort }), sessions, guides, deadlines, indicators, volunteers, meetings, announcements, dashboard, webTranscriptFeature];
 }
 
 /**

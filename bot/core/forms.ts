@@ -99,10 +99,14 @@ export interface Form {
   readonly onText: (ctx: Ctx, text: string) => Promise<void>;
   /** The action behind every button of the form. */
   readonly actions: Record<string, ActionSpec>;
-  /** `/cmd` (steps), `/cmd text` (steps, the first answered), `/cmd a | b` (one line), `/cmd ?` (usage). */
-  command(ctx: Ctx): Promise<void>;
-  begin(ctx: Ctx, first?: string): Promise<void>;
-  fromLine(ctx: Ctx, args: string): Promise<void>;
+  /**
+   * `/cmd` (steps), `/cmd text` (steps, the first answered), `/cmd a | b` (one line), `/cmd ?` (usage).
+   * `seed`: draft values fixed by the caller before any field is asked (e.g. the unit chosen
+   * by a button, the month); fields already in the seed are not asked.
+   */
+  command(ctx: Ctx, seed?: Record<string, Json>): Promise<void>;
+  begin(ctx: Ctx, first?: string, seed?: Record<string, Json>): Promise<void>;
+  fromLine(ctx: Ctx, args: string, seed?: Record<string, Json>): Promise<void>;
 }
 
 const CONFIRM = "$confirm";
@@ -124,6 +128,11 @@ const pickSchema = z.object({ nonce: z.string().min(1), step: z.string(), n: z.n
 /** Flow handlers that resolve typed numbers themselves (the router hands them every text). */
 const ownNumbers = new WeakSet<object>();
 export const answersOwnNumbers = (flow: object): boolean => ownNumbers.has(flow);
+/** A flow handler that hands its text to a form (e.g. one built per month or per task) answers its own numbers too. */
+export const delegatesToForm = <F extends object>(flow: F): F => {
+  ownNumbers.add(flow);
+  return flow;
+};
 
 export function defineForm<S extends z.ZodObject>(spec: FormSpec<S>): Form {
   type D = z.infer<S>;
@@ -229,13 +238,13 @@ export function defineForm<S extends z.ZodObject>(spec: FormSpec<S>): Form {
   };
   ownNumbers.add(onText);
 
-  async function begin(ctx: Ctx, first?: string): Promise<void> {
+  async function begin(ctx: Ctx, first?: string, seed?: Record<string, Json>): Promise<void> {
     const nonce = newNonce();
-    const draft: Record<string, unknown> = {};
+    const draft: Record<string, unknown> = { ...seed };
     if (first) {
-      const field = spec.fields.find((f) => !f.skip?.({} as Draft));
+      const field = spec.fields.find((f) => !f.skip?.(draft as Draft) && draft[f.name] === undefined);
       if (field) {
-        const r = await field.parse(ctx, first, {});
+        const r = await field.parse(ctx, first, draft as Draft);
         if (!r.ok) return ctx.reply(r.error);
         draft[field.name] = r.value;
       }
@@ -243,7 +252,7 @@ export function defineForm<S extends z.ZodObject>(spec: FormSpec<S>): Form {
     await advance(ctx, nonce, draft);
   }
 
-  async function fromLine(ctx: Ctx, args: string): Promise<void> {
+  async function fromLine(ctx: Ctx, args: string, seed?: Record<string, Json>): Promise<void> {
     const line = spec.line;
     if (!line) return;
     const parts = pipeFields(args);
@@ -252,7 +261,7 @@ export function defineForm<S extends z.ZodObject>(spec: FormSpec<S>): Form {
     else if (parts.length < (line.min ?? line.fields.length) || parts.length > line.fields.length) raw = null;
     else raw = Object.fromEntries(line.fields.map((name, i) => [name, parts[i] ?? ""]));
     if (!raw) return ctx.reply(line.countError ? `${line.countError}\n\n${line.usage}` : line.usage);
-    const d: Record<string, unknown> = {};
+    const d: Record<string, unknown> = { ...seed };
     for (const name of line.fields) {
       const field = byName(name);
       if (!field) continue;
@@ -285,13 +294,13 @@ export function defineForm<S extends z.ZodObject>(spec: FormSpec<S>): Form {
     },
     begin,
     fromLine,
-    async command(ctx) {
+    async command(ctx, seed) {
       const args = ctx.args.trim();
       const usage = spec.line?.usage;
       if (usage && USAGE.test(args)) return ctx.reply(usage);
-      if (spec.line && args.includes("|")) return fromLine(ctx, args);
+      if (spec.line && args.includes("|")) return fromLine(ctx, args, seed);
       if (args && usage && spec.line?.argsStartSteps === false) return ctx.reply(usage);
-      await begin(ctx, args || undefined);
+      await begin(ctx, args || undefined, seed);
     },
   };
 }

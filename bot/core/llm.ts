@@ -1,4 +1,4 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { Logger } from "pino";
 import { llmPrompts } from "../../prompts/llm.ts";
 import { duplicatePrompts } from "../../prompts/nlp/llm.ts";
@@ -16,13 +16,19 @@ export interface TopicSpec {
  * callers always have an offline path. No retries: the offline path is the retry.
  */
 export class Llm {
-  private client: OpenAI;
+  /** The SDK, loaded at the first call (a bot without an LLM, or one that has not used it yet, never loads it). */
+  private sdk: Promise<OpenAI> | null = null;
 
   constructor(
     private opts: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; embeddingModel?: string; embeddingTimeoutMs?: number },
     private log: Logger,
   ) {
-    this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0 });
+  }
+
+  private get client(): Promise<OpenAI> {
+    return (this.sdk ??= import("openai").then(
+      ({ default: OpenAI }) => new OpenAI({ apiKey: this.opts.apiKey, baseURL: this.opts.baseURL, timeout: this.opts.timeoutMs, maxRetries: 0 }),
+    ));
   }
 
   async classify(text: string, topics: TopicSpec[]): Promise<{ topic: string; confidence: number } | null> {
@@ -51,7 +57,7 @@ export class Llm {
     const model = this.opts.embeddingModel;
     if (!model || !texts.length) return model ? [] : null;
     try {
-      const res = await this.client.embeddings.create(
+      const res = await (await this.client).embeddings.create(
         { model, input: texts, encoding_format: "float" },
         { timeout: this.opts.embeddingTimeoutMs ?? this.opts.timeoutMs },
       );
@@ -117,7 +123,7 @@ export class Llm {
 
   private async json(task: string, system: string, user: string, schema: Record<string, unknown>): Promise<Record<string, unknown> | null> {
     try {
-      const res = await this.client.chat.completions.create({
+      const res = await (await this.client).chat.completions.create({
         model: this.opts.model,
         temperature: 0,
         messages: [
@@ -138,7 +144,7 @@ export class Llm {
 
   private async text(task: string, system: string, user: string): Promise<string | null> {
     try {
-      const res = await this.client.chat.completions.create({
+      const res = await (await this.client).chat.completions.create({
         model: this.opts.model,
         temperature: 0.2,
         messages: [
@@ -156,7 +162,7 @@ export class Llm {
 
   private fail(task: string, e: unknown): void {
     // status and class only: the SDK's messages may echo request details
-    const status = e instanceof OpenAI.APIError ? e.status : undefined;
+    const status = e instanceof Error && "status" in e && typeof e.status === "number" ? e.status : undefined;
     this.log.warn({ task, status, error: e instanceof Error ? e.constructor.name : "unknown" }, "llm call failed; offline path used");
   }
 }

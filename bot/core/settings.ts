@@ -110,7 +110,8 @@ export const configSchema = z
     KEY_FILE: z.string().min(1).optional(),
     /** Anonymous questions reach the cadre in batches every this many minutes (0: at once). */
     ANON_BATCH_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
-    TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(30).default(25),
+    // 30/s is Telegram's free limit; bots with paid broadcasts may send up to 1,000/s
+    TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
     ZALO_RATE_PER_SECOND: z.coerce.number().positive().max(30).default(5),
     ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
     /** Messages one user may send in FLOOD_WINDOW_SECONDS before being slowed down. */

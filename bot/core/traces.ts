@@ -9,6 +9,7 @@ import type { Tx } from "./people.ts";
 import type { ChannelName } from "./types.ts";
 import type { Outbox } from "./outbox/outbox.ts";
 import { eraseDownloads } from "./downloads.ts";
+import { eraseAttachments } from "./attachments.ts";
 
 /** A platform identity of the person being erased. */
 export interface TraceAddress {
@@ -85,6 +86,7 @@ export async function eraseTraces(
     });
   }
   await eraseDownloads(tx, who.personId);
+  await eraseAttachments(tx, who.personId);
 
   // the audit log keeps what happened, not who did it nor the words naming them
   await tx.auditLog.updateMany({ where: { actorId: who.personId }, data: { actorId: null } });

@@ -17,6 +17,8 @@ export interface Incoming {
   choice?: { setId: number; index: number };
   /** Photo (URL or platform file id) sent with a caption, when the channel supports it. */
   photo?: string;
+  /** A document (Telegram file id, its name, size and type), sent with a caption. */
+  document?: { id: string; name?: string; size?: number; mime?: string };
   /** The platform could not give us the content (Zalo protected users, stickers…). */
   unsupported?: boolean;
   /** Platform id of the callback query to acknowledge (Telegram). */
@@ -40,6 +42,8 @@ export interface Outgoing {
   choices?: Choice[];
   /** A file sent with the text (bot/core/downloads.ts): Telegram gets the document, Zalo and the web a link. */
   file?: FileRef;
+  /** A photo or document a user sent (bot/core/attachments.ts): forwarded by file id, by URL, or as a link. */
+  attachment?: AttachmentRef;
   /**
    * Keep no trace once delivered: the row holds the address sealed and drops it with the text
    * when done (the farewell after `/xoadulieu` must not leave the chat id behind).
@@ -53,10 +57,22 @@ export interface FileRef {
   name: string;
 }
 
+/** A saved user file (bot/core/attachments.ts): the token of its link, and how its origin names it. */
+export interface AttachmentRef {
+  token: string;
+  kind: "photo" | "document";
+  /** The channel it came from. */
+  origin: ChannelName;
+  /** The platform's file id (Telegram) or a URL (Zalo). */
+  ref: string;
+  name?: string;
+}
+
 /** Rendered payload stored in the outbox, ready for the channel sender. */
 export interface OutboxPayload {
   text: string;
   /** Button rows: label + opaque callback data (at most 64 bytes). */
   buttons?: { label: string; data: string }[];
   file?: FileRef;
+  attachment?: AttachmentRef;
 }

@@ -17,18 +17,31 @@
  */
 import type { Services, UnitView } from "../../bot/core/context.ts";
 
-/** The open session a question joins, as the sessions feature decides it. */
+/** The session a question is sent for, as the sessions feature decides it. */
 export interface SessionJoin {
   sessionId: number;
   title: string;
   /** "pending": the question waits for a session moderator before it reaches a cadre. */
   moderation: "approved" | "pending";
+  /** The session's unit: its questions are routed from there (never from the asker's branch). */
+  unit: UnitView;
+  /** Session questions are due after the forum: their deadline counts from here (its closing). */
+  dueBase: Date;
+}
+
+/** Sessions taking questions from an asker, offered when they ask (`/hoi` while choosing one). */
+export interface SessionOffer {
+  joins: SessionJoin[];
+  /** The question put to the asker, a button label per session, and the "normal question" label. */
+  text: string;
+  labels: string[];
+  normalLabel: string;
 }
 
 /** What the dialogue feature asks of a live-sessions feature. */
 export interface SessionsPort {
-  /** The open session a question asked now by this person from this unit joins, or null. */
-  sessionFor(s: Services, asker: { personId: number; unit: UnitView }): Promise<SessionJoin | null>;
+  /** Sessions of the asker's scope taking questions now (null: none). Only a question sent FOR one joins it. */
+  sessionOffer(s: Services, asker: { personId: number; unit: UnitView }): Promise<SessionOffer | null>;
   /** A question joined the session and waits for approval: tell its moderators. */
   questionPending(s: Services, sessionId: number, questionId: number): Promise<void>;
 }
@@ -39,10 +52,16 @@ export interface DialogueDeps {
 }
 
 export { askerUnitOf } from "./questions.ts";
+export { askInSession } from "./asking/handlers.ts";
+export { parseRef, refOf, type QRef, type TypedRef } from "./anon.ts";
 export { labelOf, topicLabels } from "./topics.ts";
 export {
   lastAnswers,
   messageAsker,
+  messageVoters,
+  questionByRef,
+  settleQuestion,
+  type SettleOutcome,
   moderate,
   questionView,
   sessionQuestions,

@@ -29,7 +29,8 @@ export async function releaseBatches(s: Services): Promise<number> {
       released++;
       const open = { ...q, held: false };
       if (q.status !== "open") continue;
-      await scheduleDeadline(s, open, q.createdAt);
+      // a session question's deadline starts when its session closes (handlers/sessions settles it)
+      if (q.sessionId === null) await scheduleDeadline(s, open, q.createdAt);
       // a question waiting for a live session's moderator reaches the cadre once approved
       if (q.moderation === "approved") await notifyHolder(s, open, { kind: "new" }, `dlg:new:${q.id}`);
     }

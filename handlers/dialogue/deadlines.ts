@@ -66,7 +66,8 @@ export async function runReminder(s: Services, payload: Record<string, unknown>)
   if (!p) return;
   const id = p.questionId;
   const q = await s.prisma.question.findUnique({ where: { id } });
-  if (!q || q.status !== "open" || q.dueAt.getTime() !== p.due) return;
+  // a live session's question waiting for its moderator is nobody's yet: no reminder
+  if (!q || q.status !== "open" || q.moderation === "pending" || q.dueAt.getTime() !== p.due) return;
   await tellHolders(s, q, T.reminder(refOf(q), formatDateTime(q.dueAt), q.text), (pid) => `${remindKey(id, q.dueAt)}:${pid}`);
   await s.prisma.question.updateMany({ where: { id, dueAt: q.dueAt, remindedAt: null }, data: { remindedAt: s.clock.now() } });
 }
@@ -87,7 +88,7 @@ export async function runEscalation(s: Services, payload: Record<string, unknown
   if (!before) return;
   const now = s.clock.now();
   if (!ev) {
-    if (before.status !== "open" || before.dueAt.getTime() !== due) return;
+    if (before.status !== "open" || before.moderation === "pending" || before.dueAt.getTime() !== due) return;
     const unit = await s.prisma.unit.findUnique({ where: { id: before.unitId } });
     const parent = unit?.parentId ? await s.prisma.unit.findUnique({ where: { id: unit.parentId } }) : null;
     let route = parent ? await nearestWithCadres(s.prisma, parent, before.topic) : null;

@@ -10,7 +10,9 @@ import { adminCommands } from "./admin.ts";
 import { answeringActions, answeringCommands, answeringFlows } from "./answering/handlers.ts";
 import { askingActions, askingCommands, askingFallback, FLOW_PENDING, pendingFlow } from "./asking/handlers.ts";
 import { deadlineTick, JOB_ESCALATE, JOB_REMIND, runEscalation, runReminder } from "./deadlines.ts";
-import { faqCommands } from "./faq/handlers.ts";
+import { faqCommands, publishActions, publishFlows } from "./faq/handlers.ts";
+import { mergeActions, mergeCommands, mergeFlows } from "./merge.ts";
+import { listenDeliveries } from "./delivery.ts";
 import { buildIndexes } from "./indexes.ts";
 import { anonBatchTick } from "./batches.ts";
 import { dialoguePersonHooks } from "./person.ts";
@@ -27,10 +29,12 @@ export function createDialogue(deps: DialogueDeps = {}): Feature {
     async init(s) {
       await seedTopics(s.prisma);
       await buildIndexes(s);
+      // the cadre is told how the answer's delivery to the asker ended (delivery.ts)
+      listenDeliveries(s);
     },
-    commands: { ...askingCommands(deps), ...answeringCommands, ...faqCommands, ...adminCommands },
-    actions: { ...askingActions(deps), ...answeringActions },
-    flows: { [FLOW_PENDING]: pendingFlow, ...answeringFlows },
+    commands: { ...askingCommands(deps), ...answeringCommands, ...faqCommands, ...adminCommands, ...mergeCommands },
+    actions: { ...askingActions(deps), ...answeringActions, ...publishActions, ...mergeActions },
+    flows: { [FLOW_PENDING]: pendingFlow, ...answeringFlows, ...publishFlows, ...mergeFlows },
     jobs: {
       [JOB_REMIND]: runReminder,
       [JOB_ESCALATE]: runEscalation,

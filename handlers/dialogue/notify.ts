@@ -4,12 +4,13 @@
  * for anonymous questions). The words come from the catalogue (prompts/vi/dialogue.ts).
  */
 import type { Services } from "../../bot/core/context.ts";
-import type { Choice, Outgoing } from "../../bot/core/types.ts";
+import type { AttachmentRef, Choice, Outgoing } from "../../bot/core/types.ts";
 import { formatDateTime } from "../../bot/core/time.ts";
 import { dialogueText as T } from "../../prompts/vi/dialogue.ts";
 import { askerPersonId, type QuestionRow } from "./questions.ts";
 import { labelOf, topicLabels } from "./topics.ts";
 import { refOf, sendAnon } from "./anon.ts";
+import { filesOfRow, sendWithFiles } from "./files.ts";
 
 /**
  * Send a message to whoever asked a question; false when there is nobody to reach. To an
@@ -38,11 +39,12 @@ async function askerLabel(s: Services, q: QuestionRow): Promise<string> {
   return `${p?.displayName ?? "—"}${u ? ` (${u.name})` : ""}`;
 }
 
-/** The buttons under every notice to a cadre: answer or hand on. */
+/** The buttons under every notice to a cadre: answer, hand on, or merge into another question. */
 export function cadreChoices(id: number): Choice[] {
   return [
     { label: T.btnAnswer, action: "dlg.answer", args: { questionId: id } },
     { label: T.btnTransfer, action: "dlg.transfer", args: { questionId: id } },
+    { label: T.btnMerge, action: "dlg.merge", args: { questionId: id } },
   ];
 }
 
@@ -86,10 +88,19 @@ export async function notifyHolder(s: Services, q: QuestionRow, notice: HolderNo
       text = T.stillOverdue(refOf(q), due, q.text);
       break;
   }
-  for (const pid of recipients) await s.outbox.toPerson(pid, { text, choices: cadreChoices(q.id) }, { dedupeKey: `${dedupeKey}:${pid}` });
+  const files = filesOfRow(q);
+  if (files.length) text += `\n\n${T.withFiles(files.length)}`;
+  const ref = refOf(q);
+  for (const pid of recipients) await sendWithFiles(s, pid, text, cadreChoices(q.id), files, (i, n) => T.fileCaption(ref, i, n), `${dedupeKey}:${pid}`);
 }
 
-/** A text for the holder(s) with the cadre buttons (reminders, reopened questions, follow-ups). */
-export async function tellHolders(s: Services, q: Pick<QuestionRow, "id" | "assigneeId" | "unitId">, text: string, dedupeKey: (pid: number) => string): Promise<void> {
-  for (const pid of await holdersOf(s, q)) await s.outbox.toPerson(pid, { text, choices: cadreChoices(q.id) }, { dedupeKey: dedupeKey(pid) });
+/** A text for the holder(s) with the cadre buttons (reminders, reopened questions, follow-ups), and files when given. */
+export async function tellHolders(
+  s: Services,
+  q: Pick<QuestionRow, "id" | "assigneeId" | "unitId">,
+  text: string,
+  dedupeKey: (pid: number) => string,
+  files: { refs: AttachmentRef[]; caption: string } = { refs: [], caption: "" },
+): Promise<void> {
+  for (const pid of await holdersOf(s, q)) await sendWithFiles(s, pid, text, cadreChoices(q.id), files.refs, () => files.caption, dedupeKey(pid));
 }

@@ -31,6 +31,10 @@ export interface QuestionRow {
   publicRef: string | null;
   /** Anonymous questions waiting for their batch: no cadre sees them yet. */
   held: boolean;
+  /** status "merged": the question it joined. */
+  mergedIntoId: number | null;
+  /** Photos/documents sent with it (JSON of AttachmentRef, see files.ts). */
+  attachments: string | null;
   createdAt: Date;
 }
 
@@ -46,6 +50,14 @@ export function askerKeyOf(s: Services, personId: number): string {
 /** Pseudonym of a voter (me-too and upvotes share it, one vote per person and question). */
 export function voterKeyOf(s: Services, personId: number): string {
   return s.secrets.pseudonym("voter", personId);
+}
+
+/**
+ * Pseudonym of an anonymous asker joined to another question by a merge: distinct from their
+ * voter pseudonym, so their named votes (whose deliveries name them) cannot be matched to it.
+ */
+export function anonVoterKeyOf(s: Services, personId: number): string {
+  return s.secrets.pseudonym("voter-anon", personId);
 }
 
 /** The unit a person asks from: their youth unit, else secretary, else any membership. */

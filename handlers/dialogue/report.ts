@@ -9,6 +9,8 @@ export interface DialogueReport {
   totals: TopicLine;
   byTopic: (TopicLine & { topic: string; label: string })[];
   overdueByUnit: { unitCode: string; unitName: string; overdue: Count }[];
+  /** Questions merged into another (their askers answered with it). */
+  merged: Count;
 }
 
 /** Counts from 1 to 4 are shown as "<5" (small cells could point at a person); 0 and 5 or more as they are. */
@@ -83,6 +85,7 @@ interface FactRow {
   firstAnswer: unknown;
   dueDetail: string | null;
   dueAt: unknown;
+  status: string;
 }
 
 /**
@@ -108,7 +111,8 @@ export async function buildDialogueReport(prisma: Db, unit: UnitView, month: str
   const subtree = `${unit.path}%`;
   const rows = await prisma.$queryRaw<FactRow[]>`
     SELECT q."topic" AS "topic", q."createdAt" AS "createdAt",
-      (SELECT MIN(a."createdAt") FROM "Answer" a WHERE a."questionId" = q."id") AS "firstAnswer",
+      (SELECT MIN(a."createdAt") FROM "Answer" a WHERE a."questionId" = COALESCE(q."mergedIntoId", q."id")) AS "firstAnswer",
+      q."status" AS "status",
       (SELECT MIN(e."detail") FROM "QuestionEvent" e
         WHERE e."questionId" = q."id" AND e."kind" = 'escalate' AND e."detail" LIKE 'due:%') AS "dueDetail",
       (SELECT MIN(e."at") FROM "QuestionEvent" e
@@ -126,7 +130,8 @@ export async function buildDialogueReport(prisma: Db, unit: UnitView, month: str
       topic: r.topic,
       answered: !!answeredAt,
       onTime: !!answeredAt && (due === null || answeredAt.getTime() <= due),
-      hours: answeredAt ? (answeredAt.getTime() - created.getTime()) / 3_600_000 : null,
+      // a merged question is answered by the question it joined (never before it was asked)
+      hours: answeredAt ? Math.max(0, answeredAt.getTime() - created.getTime()) / 3_600_000 : null,
     };
   });
   const topics = await prisma.topic.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] });
@@ -151,7 +156,8 @@ export async function buildDialogueReport(prisma: Db, unit: UnitView, month: str
     .sort((a, b) => b.n - a.n || a.unitCode.localeCompare(b.unitCode))
     .map(({ n, ...o }) => ({ ...o, overdue: count(n) }));
 
-  return { unit: { code: unit.code, name: unit.name }, month, totals: shown(line(facts)), byTopic, overdueByUnit };
+  const merged = count(rows.filter((r) => r.status === "merged").length);
+  return { unit: { code: unit.code, name: unit.name }, month, totals: shown(line(facts)), byTopic, overdueByUnit, merged };
 }
 
 export const dialogueReport: ReportFn = async ({ prisma }, unit, month, format) => {
@@ -173,6 +179,7 @@ export const dialogueReport: ReportFn = async ({ prisma }, unit, month, format) 
     topicRow("total", r.unit.code, r.unit.name, r.totals),
     ...r.byTopic.map((t) => topicRow("topic", t.topic, t.label, t)),
     ...r.overdueByUnit.map((o) => ({ section: "overdue_by_unit", key: o.unitCode, label: o.unitName, overdue: o.overdue })),
+    { section: "merged", key: r.unit.code, label: r.unit.name, questions: r.merged },
   ];
   return toCsv(rows, columns);
 };

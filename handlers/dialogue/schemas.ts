@@ -13,6 +13,8 @@ export const Nonce = z.string().min(1).max(64);
 export const QuestionArgs = z.object({ questionId: QuestionId });
 export const NonceArgs = z.object({ nonce: Nonce });
 export const SubmitArgs = z.object({ nonce: Nonce, anonymous: z.boolean() });
+/** A live session chosen for a pending question (0: a normal question). */
+export const SessionChoiceArgs = z.object({ nonce: Nonce, sessionId: z.number().int().min(0).max(2_147_483_647) });
 export const MeTooArgs = z.object({ questionId: QuestionId, nonce: Nonce });
 export const RateArgs = z.object({ questionId: QuestionId, value: z.enum(["useful", "unclear"]) });
 

@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { bold } from "../../bot/core/text.ts";
-import { guidesText as T } from "../../prompts/vi/guides.ts";
+import { fieldText, guidesText as T } from "../../prompts/vi/guides.ts";
+import { indicatorDef } from "../indicators/api.ts";
+import { reportFieldsSchema } from "./fields.ts";
 
 /** Default location of the guide files: prompts/guides/ next to this module's project root. */
 export const GUIDES_DIR = fileURLToPath(new URL("../../prompts/guides", import.meta.url));
@@ -36,12 +38,19 @@ export const guideSchema = z
       .array(z.object({ title: text, how: z.array(text).min(3) }))
       .min(3)
       .max(5),
-    report_back: z.array(text).min(1),
+    /** the typed report fields; the first is the attendance (`attendees`, a number) */
+    report_back: reportFieldsSchema,
   })
   .strict()
   .superRefine((g, ctx) => {
     for (const [i, k] of g.key_dates.entries()) {
       if (Number(k.date.slice(3)) !== g.month) ctx.addIssue({ code: "custom", path: ["key_dates", i, "date"], message: "not in the guide's month" });
+    }
+    const first = g.report_back[0];
+    if (first && (first.key !== "attendees" || first.type !== "number" || first.optional))
+      ctx.addIssue({ code: "custom", path: ["report_back", 0], message: "the first field must be the attendance: key attendees, type number" });
+    for (const [i, f] of g.report_back.entries()) {
+      if (f.indicator && !indicatorDef(f.indicator)) ctx.addIssue({ code: "custom", path: ["report_back", i, "indicator"], message: `unknown indicator ${f.indicator}` });
     }
   });
 
@@ -117,7 +126,7 @@ export function renderCommon(month: string, set = loadGuides()): string {
     for (const step of a.how) lines.push(T.step(step));
   });
   lines.push("", bold(T.reportTitle));
-  for (const r of g.report_back) lines.push(T.reportItem(r));
+  for (const r of g.report_back) lines.push(T.reportItem(r.label + (r.optional ? fieldText.optionalMark : "")));
   return lines.join("\n");
 }
 

@@ -1,12 +1,15 @@
 import type { Ctx, Feature, UnitView } from "../../bot/core/context.ts";
-import { formatDate, monthKey } from "../../bot/core/time.ts";
+import { monthKey } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
-import { guideKeywords, guidesText as T } from "../../prompts/vi/guides.ts";
+import { guideKeywords, guidesText as T, reportText as R } from "../../prompts/vi/guides.ts";
+import { saveAttachment } from "../../bot/core/attachments.ts";
+import { FIX_FLOW, REPORT_FLOW, flowHandler, lineExampleOf, pickHandler, quickReport, startReport } from "./reporting.ts";
+import { showBranchReport, showCompletion } from "./views.ts";
 import { REPORTS } from "../reports.ts";
 import { validCron } from "../../bot/core/cron.ts";
 import { guidesPersonHooks } from "./person.ts";
 import { guidesReport } from "./report.ts";
-import { AdaptArgs, ApproveArgs, ConfirmArgs, MonthPayload, NoteArgs, NotePayload, action, job } from "./schemas.ts";
+import { AdaptArgs, ApproveArgs, ConfirmArgs, MonthPayload, NoteArgs, NotePayload, ReportForArgs, action, job } from "./schemas.ts";
 import {
   JOB_DISPATCH,
   JOB_NOTE_UPDATE,
@@ -18,12 +21,11 @@ import {
   addNote,
   adaptationInput,
   approveAdaptation,
-  completion,
-  confirmMeeting,
   deleteNotes,
   dispatchMonth,
   dispatchTick,
   guideForUnit,
+  latecomersTick,
   monthDiff,
   parseConfirm,
   remindMonth,
@@ -36,8 +38,6 @@ import { anyWord, oneOf } from "../../bot/core/words.ts";
 
 REPORTS.guides = guidesReport;
 
-/** Lines of /sinhhoat before the list is cut (the report has everything). */
-const COMPLETION_LINES = 150;
 /** An adapted guide longer than this is not offered (it would not fit the choice store sensibly). */
 const MAX_ADAPTED = 8000;
 const MAX_PHOTO_REF = 1000;
@@ -66,13 +66,15 @@ function secretaryUnits(ctx: Ctx): UnitView[] {
 // ---------------------------------------------------------------- /dasinhhoat
 
 async function doConfirm(ctx: Ctx, unit: UnitView, attendees: number, note: string | null, photo: string | null): Promise<void> {
-  const month = currentMonth(ctx);
-  const r = await confirmMeeting(ctx.s, { unitId: unit.id, month, personId: ctx.person!.id, attendees, note, photo });
-  if (r.kind !== "same") await ctx.audit(`guides.meeting.${r.kind}`, "unit", unit.id, `${month}:${attendees}`);
-  if (r.kind === "same") return ctx.reply(T.confirmedSame(unit.name, month, r.attendees, formatDate(r.at)));
-  const text = r.kind === "created" ? T.confirmed(unit.name, month, attendees) : T.confirmUpdated(unit.name, month, attendees);
-  ctx.reply(photo ? `${text}\n${T.photoSaved}` : text);
+  const ref = photo ? await saveAttachment(ctx.s.prisma, ctx.s.clock, { origin: ctx.in.channel, kind: "photo", ref: photo, personId: ctx.person!.id }) : null;
+  await quickReport(ctx, unit, currentMonth(ctx), attendees, note, ref);
 }
+
+const FIX = oneOf(guideKeywords.fix);
+const USAGE = oneOf(typedWords.usage);
+/** Longest one-line report. */
+const MAX_LINE = 2000;
+const reportUsage = (month: string) => R.usage(lineExampleOf(month));
 
 // ---------------------------------------------------------------- /ghichu
 
@@ -104,28 +106,6 @@ async function doNote(ctx: Ctx, unit: UnitView, month: string, text: string): Pr
   ctx.reply(msg);
 }
 
-// ---------------------------------------------------------------- /sinhhoat
-
-async function showCompletion(ctx: Ctx, unit: UnitView, month: string): Promise<void> {
-  const rows = await completion(ctx.s.prisma, unit, month);
-  if (!rows.length) return ctx.reply(T.completionNone);
-  const done = rows.filter((r) => r.confirmed).length;
-  const lines = [T.completionHeader(unit.name, month, done, rows.length), ""];
-  let shown = 0;
-  let group: string | null = null;
-  for (const r of rows) {
-    if (shown >= COMPLETION_LINES) break;
-    if (r.parentPath !== group) {
-      group = r.parentPath;
-      lines.push(T.completionGroup(r.parentName));
-    }
-    lines.push(r.confirmed ? T.completionDone(r.name, r.attendees ?? 0, r.date ?? "") : T.completionNotDone(r.name));
-    shown++;
-  }
-  if (rows.length > shown) lines.push(T.completionMore(rows.length - shown));
-  ctx.reply(lines.join("\n"));
-}
-
 // ---------------------------------------------------------------- the feature
 
 export const guides: Feature = {
@@ -138,7 +118,17 @@ export const guides: Feature = {
       async run(ctx) {
         const unit = secretaryUnits(ctx)[0] ?? ctx.withRole("cadre", "admin")[0]?.unit;
         if (!unit) return ctx.reply(T.noUnit);
-        ctx.reply(await guideForUnit(ctx.s.prisma, unit, currentMonth(ctx)));
+        let month = currentMonth(ctx);
+        if (ctx.args) {
+          // a month that has no guide yet is refused, never replaced by another month
+          const m = resolveMonth(ctx.args, ctx.s.clock.now());
+          if (!m) return ctx.reply(R.guideUsage);
+          const diff = monthDiff(month, m);
+          if (diff > 0) return ctx.reply(R.futureMonth(m));
+          if (diff < -12) return ctx.reply(R.tooOld);
+          month = m;
+        }
+        ctx.reply(await guideForUnit(ctx.s.prisma, unit, month));
       },
     },
     dasinhhoat: {
@@ -147,9 +137,22 @@ export const guides: Feature = {
       async run(ctx) {
         const units = secretaryUnits(ctx);
         if (!units.length) return ctx.reply(T.notSecretary);
-        const p = parseConfirm(ctx.args);
+        const args = ctx.args.trim();
+        const month = currentMonth(ctx);
+        const choose = (mode: "steps" | "line" | "fix", line = "") =>
+          ctx.reply(T.chooseBranch, units.map((u) => ({ label: u.name, action: "guides.reportFor", args: { unitId: u.id, mode, line } })));
+        if (USAGE.test(args)) return ctx.reply(reportUsage(month));
+        if (!args || FIX.test(args.normalize("NFC"))) {
+          const mode = args ? "fix" : "steps";
+          return units.length === 1 ? startReport(ctx, units[0]!, month, mode) : choose(mode);
+        }
+        if (args.includes("|")) {
+          if (args.length > MAX_LINE) return ctx.reply(T.noteTooLong(MAX_LINE));
+          return units.length === 1 ? startReport(ctx, units[0]!, month, "line", args) : choose("line", args);
+        }
+        const p = parseConfirm(args);
         if (!p.ok) {
-          if (p.reason === "usage") return ctx.reply(T.confirmUsage);
+          if (p.reason === "usage") return ctx.reply(reportUsage(month));
           if (p.reason === "note") return ctx.reply(T.noteTooLong(MAX_REPORT_NOTE));
           return ctx.reply(T.badAttendees(MAX_ATTENDEES));
         }
@@ -189,16 +192,29 @@ export const guides: Feature = {
         const unit = upperUnits(ctx)[0] ?? ctx.withRole("cadre", "admin")[0]?.unit;
         if (!unit) return ctx.reply(T.notCadre);
         let month = currentMonth(ctx);
-        if (ctx.args) {
-          const m = resolveMonth(ctx.args, ctx.s.clock.now());
-          if (!m) return ctx.reply(T.completionUsage);
-          month = m;
+        let code: string | null = null;
+        for (const part of ctx.args.split(/\s+/).filter(Boolean)) {
+          const m = resolveMonth(part, ctx.s.clock.now());
+          if (m) month = m;
+          else if (!code && /^[A-Za-z0-9_.-]{1,40}$/.test(part)) code = part;
+          else return ctx.reply(T.completionUsage);
         }
+        if (code) return showBranchReport(ctx, upperUnits(ctx), code, month);
         await showCompletion(ctx, unit, month);
       },
     },
   },
   actions: {
+    "guides.reportFor": {
+      roles: ["secretary"],
+      run: action(ReportForArgs, async (ctx, a) => {
+        const unit = secretaryUnits(ctx).find((u) => u.id === a.unitId);
+        if (!unit) return ctx.reply(coreText.choiceExpired);
+        await startReport(ctx, unit, currentMonth(ctx), a.mode, a.line);
+      }),
+    },
+    [`${REPORT_FLOW}.pick`]: { roles: ["secretary"], run: pickHandler("report") },
+    [`${FIX_FLOW}.pick`]: { roles: ["secretary"], run: pickHandler("fix") },
     "guides.confirm": {
       roles: ["secretary"],
       run: action(ConfirmArgs, async (ctx, a) => {
@@ -244,6 +260,7 @@ export const guides: Feature = {
     },
     "guides.reject": { roles: ["cadre", "admin"], run: async (ctx) => ctx.reply(T.adaptRejected) },
   },
+  flows: { [REPORT_FLOW]: flowHandler("report"), [FIX_FLOW]: flowHandler("fix") },
   jobs: {
     [JOB_DISPATCH]: job(JOB_DISPATCH, MonthPayload, (s, p) => dispatchMonth(s, p.month)),
     [JOB_REMIND]: job(JOB_REMIND, MonthPayload, (s, p) => remindMonth(s, p.month)),
@@ -258,5 +275,7 @@ export const guides: Feature = {
   ticks: [
     { name: "dispatch", cron: (c) => c.GUIDE_CRON, run: dispatchTick },
     { name: "reminder", cron: (c) => c.GUIDE_REMINDER_CRON, run: remindTick },
+    // a secretary who joins after the month's guide went out gets it too
+    { name: "latecomers", cron: "*/10 * * * *", run: latecomersTick },
   ],
 };

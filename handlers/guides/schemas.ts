@@ -17,6 +17,7 @@ export const ConfirmArgs = z.object({
   note: z.string().nullable().default(null),
   photo: z.string().nullable().default(null),
 });
+export const ReportForArgs = z.object({ unitId: Id, mode: z.enum(["steps", "line", "fix"]), line: z.string().max(2000).default("") });
 export const NoteArgs = z.object({ unitId: Id, month: Month, text: z.string().min(1) });
 export const AdaptArgs = z.object({ unitId: Id, month: Month });
 export const ApproveArgs = z.object({ unitId: Id, month: Month, text: z.string().min(1) });

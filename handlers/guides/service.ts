@@ -1,12 +1,13 @@
 import type { Services, UnitView } from "../../bot/core/context.ts";
 import { kv } from "../../bot/core/kv.ts";
-import { isUniqueViolation, type Target } from "../../bot/core/outbox/outbox.ts";
+import type { Target } from "../../bot/core/outbox/outbox.ts";
 import { formatDate, monthKey, parseMonthKey } from "../../bot/core/time.ts";
 import type { Db } from "../../prisma/db.ts";
 import { guideKeywords, guidesText as T } from "../../prompts/vi/guides.ts";
 import { ensureJob } from "../../bot/core/jobs.ts";
 import { pathIds } from "../../bot/domain/org.ts";
 import { renderCommon, renderGuide, type LevelNotes } from "./content.ts";
+import { fieldsOf } from "./reporting.ts";
 
 export const JOB_DISPATCH = "guides.dispatch";
 export const JOB_REMIND = "guides.remind";
@@ -21,6 +22,9 @@ const CHUNK = 5000;
 
 export const dispatchKey = (month: string) => `guides:dispatch:${month}`;
 export const remindKey = (month: string) => `guides:remind:${month}`;
+/** Set when a month's dispatch starts (the instant, ISO): kept in the settings, unlike finished job rows. */
+export const dispatchedKey = (month: string) => `guides:dispatched:${month}`;
+const lateCursorKey = (month: string) => `guides:cursor:late:${month}`;
 const cursorKey = (kind: string, month: string) => `guides:cursor:${kind}:${month}`;
 const adaptedKey = (month: string, unitId: number) => `guides:adapted:${month}:${unitId}`;
 /** One guide per secretary and branch and month, whatever is re-run. */
@@ -169,6 +173,9 @@ async function forEachSecretary(
 
 /** The monthly dispatch: exactly one guide per secretary (and branch) through the outbox. */
 export async function dispatchMonth(s: Services, month: string): Promise<void> {
+  // marked before the walk: a note added from now on is sent on its own, and secretaries
+  // who join from now on get the guide from the latecomers tick
+  if (!(await kv.get(s.prisma, dispatchedKey(month)))) await kv.set(s.prisma, dispatchedKey(month), s.clock.now().toISOString());
   const renderer = new GuideRenderer(s.prisma, month);
   await forEachSecretary(s, cursorKey("dispatch", month), {}, async (batch, units, targets) => {
     await renderer.prefetch([...units.values()]);
@@ -179,6 +186,8 @@ export async function dispatchMonth(s: Services, month: string): Promise<void> {
       await s.outbox.enqueue(target, { text: await renderer.render(unit) }, { dedupeKey: guideMessageKey(month, m.personId, m.unitId), bulk: true });
     }
   });
+  // from here on, newer secretary memberships are the latecomers tick's
+  await kv.set(s.prisma, lateCursorKey(month), (await kv.get(s.prisma, cursorKey("dispatch", month))) ?? "0");
   s.log.info({ month }, "monthly guides dispatched");
 }
 
@@ -217,6 +226,40 @@ export async function sendNoteUpdate(s: Services, noteId: number): Promise<void>
   }
 }
 
+/**
+ * Every few minutes once the month's dispatch has finished: secretary memberships newer than
+ * the last one it (or this tick) handled — a secretary who joined mid-month — get the current
+ * guide, with the dispatch's dedupe key, so nobody gets it twice.
+ */
+export async function latecomersTick(s: Services, at: Date): Promise<void> {
+  const month = monthKey(at);
+  const start = await kv.get(s.prisma, lateCursorKey(month));
+  if (start === null) return; // the dispatch has not finished yet
+  let cursor = Number(start) || 0;
+  const renderer = new GuideRenderer(s.prisma, month);
+  for (;;) {
+    const batch = await s.prisma.membership.findMany({
+      where: { role: "secretary", id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: { id: true, personId: true, unitId: true },
+    });
+    if (!batch.length) break;
+    const units = await s.prisma.unit.findMany({ where: { id: { in: [...new Set(batch.map((m) => m.unitId))] } }, select: { id: true, name: true, path: true, depth: true } });
+    const byId = new Map(units.map((u) => [u.id, u]));
+    await renderer.prefetch(units);
+    const targets = await s.people.addressesOf([...new Set(batch.map((m) => m.personId))]);
+    for (const m of batch) {
+      const unit = byId.get(m.unitId);
+      const target = targets.get(m.personId);
+      if (!unit || !target) continue;
+      await s.outbox.enqueue(target, { text: await renderer.render(unit) }, { dedupeKey: guideMessageKey(month, m.personId, m.unitId), bulk: true });
+    }
+    cursor = batch[batch.length - 1]!.id;
+    await kv.set(s.prisma, lateCursorKey(month), String(cursor));
+  }
+}
+
 /** Tick of GUIDE_CRON: one dispatch job per month (the dedupe key absorbs catch-ups and other instances). */
 export async function dispatchTick(s: Services, at: Date): Promise<void> {
   const month = monthKey(at);
@@ -229,41 +272,6 @@ export async function remindTick(s: Services, at: Date): Promise<void> {
 }
 
 // ---------------------------------------------------------------- meeting reports
-
-export type ConfirmResult =
-  | { kind: "created"; attendees: number }
-  | { kind: "same"; attendees: number; at: Date }
-  | { kind: "updated"; attendees: number };
-
-/** Idempotent per unit and month: a repeat with the same figures changes nothing, other figures correct the report. */
-export async function confirmMeeting(
-  s: Deps,
-  input: { unitId: number; month: string; personId: number; attendees: number; note: string | null; photo: string | null },
-): Promise<ConfirmResult> {
-  const { prisma, clock } = s;
-  const where = { unitId_month: { unitId: input.unitId, month: input.month } };
-  const existing = await prisma.meetingReport.findUnique({ where });
-  if (!existing) {
-    try {
-      await prisma.meetingReport.create({
-        data: { ...input, createdAt: clock.now() },
-      });
-      return { kind: "created", attendees: input.attendees };
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      // a concurrent confirmation won: fall through to compare with it
-    }
-  }
-  const row = existing ?? (await prisma.meetingReport.findUniqueOrThrow({ where }));
-  const same =
-    row.attendees === input.attendees && (input.note === null || input.note === row.note) && (input.photo === null || input.photo === row.photo);
-  if (same) return { kind: "same", attendees: row.attendees, at: row.createdAt };
-  await prisma.meetingReport.update({
-    where,
-    data: { attendees: input.attendees, personId: input.personId, note: input.note ?? row.note, photo: input.photo ?? row.photo },
-  });
-  return { kind: "updated", attendees: input.attendees };
-}
 
 /** "/dasinhhoat 25 ghi chú" → attendees and note, or the reason it is refused. */
 export function parseConfirm(args: string): { ok: true; attendees: number; note: string | null } | { ok: false; reason: "usage" | "number" | "note" } {
@@ -291,7 +299,7 @@ export async function addNote(s: Deps, input: { unit: UnitView; month: string; t
     data: { unitId: input.unit.id, month: input.month, text: input.text, authorId: input.authorId, createdAt: clock.now() },
   });
   const branches = await prisma.unit.count({ where: { path: { startsWith: input.unit.path }, isBranch: true } });
-  const dispatched = await prisma.scheduledJob.findUnique({ where: { dedupeKey: dispatchKey(input.month) }, select: { id: true } });
+  const dispatched = await kv.get(prisma, dispatchedKey(input.month));
   if (dispatched) await ensureJob(s, { kind: JOB_NOTE_UPDATE, runAt: clock.now(), dedupeKey: `guides:note:${note.id}`, payload: { noteId: note.id } });
   return { ok: true, noteId: note.id, branches, sentNow: !!dispatched };
 }
@@ -332,6 +340,20 @@ export interface CompletionRow {
   attendees: number | null;
   date: string | null;
   note: string | null;
+  /** answered report fields, and how many the month's form has */
+  answered: number;
+  fields: number;
+  hasPhoto: boolean;
+  answers: Record<string, unknown>;
+}
+
+function answersOf(json: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Every branch of a subtree and whether it reported its meeting of the month. */
@@ -342,7 +364,8 @@ export async function completion(prisma: Db, root: Pick<UnitView, "path">, month
   });
   const parentIds = [...new Set(branches.map((b) => b.parentId).filter((x): x is number => x !== null))];
   const parents = new Map<number, { name: string; path: string }>();
-  const reports = new Map<number, { attendees: number; createdAt: Date; note: string | null }>();
+  const reports = new Map<number, { attendees: number; createdAt: Date; note: string | null; answers: string; photo: string | null }>();
+  const formSize = fieldsOf(month).length;
   for (let i = 0; i < parentIds.length; i += CHUNK) {
     for (const p of await prisma.unit.findMany({ where: { id: { in: parentIds.slice(i, i + CHUNK) } }, select: { id: true, name: true, path: true } }))
       parents.set(p.id, p);
@@ -364,6 +387,10 @@ export async function completion(prisma: Db, root: Pick<UnitView, "path">, month
       attendees: r?.attendees ?? null,
       date: r ? formatDate(r.createdAt) : null,
       note: r?.note ?? null,
+      answered: r ? Object.values(answersOf(r.answers)).filter((v) => v !== null).length : 0,
+      fields: formSize,
+      hasPhoto: !!r?.photo,
+      answers: r ? { attendees: r.attendees, ...answersOf(r.answers) } : {},
     };
   });
   return rows.sort((a, b) => a.parentPath.localeCompare(b.parentPath) || a.name.localeCompare(b.name, "vi"));

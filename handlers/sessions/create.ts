@@ -5,10 +5,11 @@ import type { Ctx, UnitView } from "../../bot/core/context.ts";
 import { bad, defineForm, ok, type Parsed } from "../../bot/core/forms.ts";
 import { ensureJob } from "../../bot/core/jobs.ts";
 import { preview } from "../../bot/core/text.ts";
-import { formatDateTime, parseVnDate } from "../../bot/core/time.ts";
+import { parseVnDate } from "../../bot/core/time.ts";
 import { isInSubtree, unitByCode } from "../../bot/domain/org.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
-import { boardUrl, JOB_CLOSE, MAX_FIELD } from "./service.ts";
+import { announce } from "../announcements/api.ts";
+import { boardUrl, JOB_CLOSE, MAX_FIELD, resultsUrl, whenText, type SessionRow } from "./service.ts";
 
 /** Units offered as buttons at the unit step (any other by its code). */
 const UNIT_CHOICES = 5;
@@ -19,6 +20,8 @@ const draftSchema = z.object({
   scopeUnitId: z.number().int().positive(),
   /** Epoch milliseconds. */
   opensAt: z.number().int(),
+  /** Start of the live part; equal to opensAt when there is no separate intake. */
+  liveAt: z.number().int(),
   closesAt: z.number().int(),
 });
 
@@ -42,9 +45,23 @@ function parseOpens(t: string): Parsed<number> {
   return at ? ok(at.getTime()) : bad(T.createBadDates);
 }
 
-function parseCloses(t: string, opensAt: number): Parsed<number> {
+/** "-" (or left out of a one-line form): live from the opening. */
+function parseLive(t: string, opensAt: number): Parsed<number> {
+  if (t === "" || t === "-") return ok(opensAt);
+  const at = parseVnDate(t, 8);
+  return at && at.getTime() >= opensAt ? ok(at.getTime()) : bad(T.createBadDates);
+}
+
+function parseCloses(t: string, liveAt: number): Parsed<number> {
   const at = parseVnDate(t, 17);
-  return at && at.getTime() > opensAt ? ok(at.getTime()) : bad(T.createBadDates);
+  return at && at.getTime() > liveAt ? ok(at.getTime()) : bad(T.createBadDates);
+}
+
+/** Tell the members of the scope (not those who muted announcements) that the session exists and how to ask. */
+export async function announceSession(ctx: Ctx, session: SessionRow, unitName: string): Promise<number> {
+  const text = T.announce(session.id, session.title, session.leaders, unitName, whenText(session), boardUrl(ctx.s, session.boardToken));
+  const r = await announce(ctx.s, { key: `session:${session.id}:open`, kind: "session", text, unitIds: [session.scopeUnitId], senderId: ctx.person?.id ?? null });
+  return r.recipients;
 }
 
 export const sessionForm = defineForm({
@@ -63,23 +80,32 @@ export const sessionForm = defineForm({
       parse: parseUnit,
     },
     { name: "opensAt", label: T.createFields.opensAt, prompt: () => T.createSteps.opens, parse: (_ctx, t) => parseOpens(t) },
-    { name: "closesAt", label: T.createFields.closesAt, prompt: () => T.createSteps.closes, parse: (_ctx, t, d) => parseCloses(t, d.opensAt!) },
+    { name: "liveAt", label: T.createFields.liveAt, prompt: () => T.createSteps.live, parse: (_ctx, t, d) => parseLive(t, d.opensAt!) },
+    { name: "closesAt", label: T.createFields.closesAt, prompt: () => T.createSteps.closes, parse: (_ctx, t, d) => parseCloses(t, d.liveAt ?? d.opensAt!) },
   ],
   async submit(ctx, d) {
     const unit = await ctx.s.prisma.unit.findUnique({ where: { id: d.scopeUnitId } });
     if (!unit || !mayOpenFor(ctx, unit)) return { field: "scopeUnitId", error: T.createNotSubtree };
     const [opensAt, closesAt] = [new Date(d.opensAt), new Date(d.closesAt)];
+    const liveAt = d.liveAt > d.opensAt ? new Date(d.liveAt) : null;
     const session = await ctx.s.prisma.dialogueSession.create({
-      data: { title: d.title, leaders: d.leaders, scopeUnitId: unit.id, opensAt, closesAt, boardToken: randomBytes(18).toString("base64url"), createdById: ctx.person!.id },
+      data: { title: d.title, leaders: d.leaders, scopeUnitId: unit.id, opensAt, liveAt, closesAt, boardToken: randomBytes(18).toString("base64url"), createdById: ctx.person!.id },
     });
     await ensureJob(ctx.s, { kind: JOB_CLOSE, runAt: closesAt, dedupeKey: `ses:close:${session.id}`, payload: { sessionId: session.id } });
     await ctx.audit("session.create", "session", session.id, unit.code);
-    ctx.reply(T.created(session.id, d.title, unit.name, formatDateTime(opensAt), formatDateTime(closesAt), boardUrl(ctx.s, session.boardToken)));
+    const recipients = await announceSession(ctx, session, unit.name);
+    ctx.reply(T.created(session.id, d.title, unit.name, whenText(session), boardUrl(ctx.s, session.boardToken), resultsUrl(ctx.s, session.boardToken), recipients));
   },
-  // `/phienmoi <tiêu đề> | <lãnh đạo> | <mã đơn vị> | <mở> | <đóng>`; `/phienmoi` alone goes step by step
+  // `/phienmoi <tiêu đề> | <lãnh đạo> | <mã đơn vị> | <mở> | [<trực tiếp>] | <kết thúc>`; `/phienmoi` alone goes step by step
   line: {
     usage: T.createUsage,
-    fields: ["title", "leaders", "scopeUnitId", "opensAt", "closesAt"],
+    fields: ["title", "leaders", "scopeUnitId", "opensAt", "liveAt", "closesAt"],
+    arrange: (p) =>
+      p.length === 5
+        ? { title: p[0]!, leaders: p[1]!, scopeUnitId: p[2]!, opensAt: p[3]!, liveAt: "", closesAt: p[4]! }
+        : p.length === 6
+          ? { title: p[0]!, leaders: p[1]!, scopeUnitId: p[2]!, opensAt: p[3]!, liveAt: p[4]!, closesAt: p[5]! }
+          : null,
     argsStartSteps: false,
   },
 });

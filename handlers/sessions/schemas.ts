@@ -12,6 +12,8 @@ const Id = z.number().int().positive().max(2_147_483_647);
 export const QuestionArgs = z.object({ questionId: Id });
 export const ClosePayload = z.object({ sessionId: Id });
 export const CommitmentPayload = z.object({ commitmentId: Id, days: z.number().int(), week: z.number().int().min(0).default(0) });
+export const PendingBatchPayload = z.object({ sessionId: Id, at: z.number().int() });
+export const AskArgs = z.object({ sessionId: Id, anonymous: z.boolean() });
 
 /** An action whose arguments are parsed first; invalid ones answer "choice expired". */
 export function action<S extends z.ZodType>(schema: S, run: (ctx: Ctx, args: z.infer<S>) => Promise<void>): ActionSpec["run"] {

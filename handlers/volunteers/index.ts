@@ -12,11 +12,14 @@ import { volunteerPersonHooks } from "./person.ts";
 import { volunteersReport } from "./report.ts";
 import { JOB_EXPIRE, JOB_OFFER, JOB_REMIND } from "./service.ts";
 import { answerOffer, doCancel, doSignup, listOpen } from "./signup.ts";
+import { activityCommand, certificateCommand, programCommand, resultsCommand } from "./campaigns.ts";
 
 REPORTS.volunteers = volunteersReport;
 
 /** Arguments of every campaign button (kept server-side, checked anyway: a bad one is an expired choice). */
 const campaignArgs = z.object({ campaignId: z.number().int().positive() });
+
+const certArgs = z.object({ key: z.string().regex(/^[pc]\d{1,9}$/) });
 
 function onCampaign(run: (ctx: Ctx, campaignId: number) => Promise<void>): ActionSpec {
   return {
@@ -60,6 +63,10 @@ export const volunteers: Feature = {
         await organiserDetail(ctx, id);
       },
     },
+    chiendichlon: { scope: "own-subtree", roles: ["cadre", "admin"], run: programCommand },
+    hoatdong: { scope: "own-subtree", roles: ["cadre", "admin"], run: activityCommand },
+    ketqua: { scope: "own-subtree", roles: ["cadre", "admin"], run: resultsCommand },
+    chungnhan: { scope: "any", run: (ctx) => certificateCommand(ctx) },
     diemdanh: {
       scope: "own-subtree",
       roles: ["cadre", "admin"],
@@ -74,6 +81,13 @@ export const volunteers: Feature = {
     "vol.signup": onCampaign(doSignup),
     "vol.accept": onCampaign((ctx, id) => answerOffer(ctx, id, true)),
     "vol.decline": onCampaign((ctx, id) => answerOffer(ctx, id, false)),
+    "vol.cert": {
+      async run(ctx, args) {
+        const a = certArgs.safeParse(args);
+        if (!a.success) return ctx.reply(coreText.choiceExpired);
+        await certificateCommand(ctx, a.data.key);
+      },
+    },
     ...campaignForm.actions,
   },
   flows: { [campaignForm.flow]: campaignForm.onText },

@@ -1,9 +1,10 @@
 /** The organiser's side: `/chiendich` (list, detail) and `/diemdanh` (attendance). */
 import type { Ctx } from "../../bot/core/context.ts";
 import { formatDateTime, vnDayStart } from "../../bot/core/time.ts";
-import { volunteersText as T } from "../../prompts/vi/volunteers.ts";
+import { campaignsText as C, volunteersText as T } from "../../prompts/vi/volunteers.ts";
 import { attendanceList, campaignWithScope, countsOf, markAttendance, organiserCampaigns } from "./service.ts";
 import { canManage, organiserUnits } from "./units.ts";
+import { syncIndicators } from "./programs.ts";
 import { typedWords } from "../../prompts/vi/commands.ts";
 import { anyWord } from "../../bot/core/words.ts";
 
@@ -37,7 +38,8 @@ export async function organiserDetail(ctx: Ctx, id: number): Promise<void> {
     quota: c.quotaPerBranch,
     description: c.description,
   });
-  ctx.reply(T.orgDetail(summary, k.confirmed, k.offered, k.waitlist, k.attended, k.attended + k.absent));
+  const code = c.checkinCode ? `\n${C.checkinCode(c.checkinCode)}` : "";
+  ctx.reply(T.orgDetail(summary, k.confirmed, k.offered, k.waitlist, k.attended, k.attended + k.absent) + code);
 }
 
 /** "1,3 5" → [1,3,5] within 1..max, or null. */
@@ -73,6 +75,7 @@ export async function attendance(ctx: Ctx, id: number, rest: string): Promise<vo
     if (!nums) return ctx.reply(T.attendBadNumbers(list.length) + "\n" + T.attendUsage(id));
     const byN = new Map(list.map((r) => [r.n, r.signupId]));
     await markAttendance(ctx.s.prisma, id, nums.map((n) => byN.get(n)!), present);
+    await syncIndicators(ctx.s, c);
     await ctx.audit("campaign.attendance", "campaign", id, `${present ? "present" : "absent"}:${nums.length}`);
     list = await attendanceList(ctx.s.prisma, id);
     const t = totals();

@@ -15,6 +15,8 @@ export const volunteerPersonHooks: PersonHooks = {
       else await tx.signup.update({ where: { id: su.id }, data: { personId: to } });
     }
     await tx.campaign.updateMany({ where: { createdById: from }, data: { createdById: to } });
+    await tx.volunteerProgram.updateMany({ where: { createdById: from }, data: { createdById: to } });
+    await tx.volunteerActivity.updateMany({ where: { createdById: from }, data: { createdById: to } });
   },
   async erase(tx, personId) {
     await tx.signup.updateMany({ where: { personId, status: { in: ["waitlist", "offered"] } }, data: { status: "cancelled" } });
@@ -28,6 +30,7 @@ export const volunteerPersonHooks: PersonHooks = {
         startsAt: campaigns.get(x.campaignId)?.startsAt ?? null,
         status: x.status,
         attended: x.attended,
+        checkedInAt: x.checkedInAt,
         at: x.createdAt,
       })),
     };

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import type { Services, UnitView } from "../../bot/core/context.ts";
 import type { Db } from "../../prisma/db.ts";
 import { ensureJob } from "../../bot/core/jobs.ts";
@@ -126,6 +127,16 @@ export interface NewCampaign {
   scopeUnitId: number;
   quotaPerBranch: number | null;
   createdById: number;
+  /** A shift of an umbrella campaign's activity (programs.ts); absent: a campaign of its own. */
+  activityId?: number | null;
+}
+
+/** A fresh check-in code for a campaign or shift (6 digits, unique among campaigns). */
+export async function freshCheckinCode(db: Db | Tx): Promise<string> {
+  for (;;) {
+    const code = String(randomInt(100_000, 1_000_000));
+    if (!(await (db as Db).campaign.findUnique({ where: { checkinCode: code }, select: { id: true } }))) return code;
+  }
 }
 
 /**
@@ -152,7 +163,7 @@ export function checkCampaign(now: Date, c: Omit<NewCampaign, "createdById" | "s
 export async function createCampaign(s: Pick<Services, "prisma" | "clock">, input: NewCampaign): Promise<CampaignRow> {
   const now = s.clock.now();
   return s.prisma.$transaction(async (tx) => {
-    const c = await tx.campaign.create({ data: { ...input, createdAt: now } });
+    const c = await tx.campaign.create({ data: { ...input, checkinCode: await freshCheckinCode(tx), createdAt: now } });
     const jobs = { prisma: tx as unknown as Db };
     for (const hours of REMIND_HOURS) {
       const at = new Date(c.startsAt.getTime() - hours * HOUR_MS);

@@ -18,6 +18,8 @@ import {
   type SignupResult,
 } from "./service.ts";
 import { myUnits } from "./units.ts";
+import { myTurnLines } from "./campaigns.ts";
+import { campaignsText as C } from "../../prompts/vi/volunteers.ts";
 
 /** Sign-up buttons under the list (the rest by `/dangky <số>`). */
 const SIGNUP_BUTTONS = 6;
@@ -96,7 +98,9 @@ export async function listOpen(ctx: Ctx): Promise<void> {
   const me = ctx.person!.id;
   const list = await campaignsFor(prisma, me, myUnits(ctx), now);
   const total = await personTimes(prisma, me);
-  if (!list.length) return ctx.reply(T.listNone + (total ? "\n\n" + T.myTotal(total) : ""));
+  // "lượt của tôi": the shifts and campaigns I took part in, then the total and the certificate
+  const turns = total ? ["", ...(await myTurnLines(ctx)), T.myTotal(total), C.certificateHint] : [];
+  if (!list.length) return ctx.reply([T.listNone, ...turns].join("\n"));
   const ids = list.map((c) => c.id);
   const [counts, mine] = await Promise.all([countsOf(prisma, ids), signupsByCampaign(prisma, me, ids)]);
   const lines: string[] = [T.listHeader];
@@ -128,7 +132,6 @@ export async function listOpen(ctx: Ctx): Promise<void> {
       choices.push({ label: T.btnSignup(c.id), action: "vol.signup", args: { campaignId: c.id } });
     }
   }
-  lines.push("", T.listFooter);
-  if (total) lines.push(T.myTotal(total));
+  lines.push("", T.listFooter, ...turns);
   ctx.reply(lines.join("\n"), choices);
 }

@@ -41,6 +41,10 @@ export const commandHelp = {
   kenh: { args: "telegram|zalo|web", description: "Chọn kênh nhận tin khi đã liên kết nhiều kênh", example: "/kenh zalo", general: true },
   dulieu: { description: "Xem dữ liệu hệ thống đang lưu về bạn", example: "/dulieu", general: true },
   xoadulieu: { description: "Xóa tài khoản và dữ liệu của bạn (có hỏi lại trước khi xóa)", example: "/xoadulieu", general: true },
+  theodoi: { args: "[chủ đề]", description: "Theo dõi một chủ đề để nhận thông báo (việc làm, vay vốn, tình nguyện…)", example: "/theodoi viec_lam", general: true, menu: true },
+  botheodoi: { args: "[chủ đề]", description: "Bỏ theo dõi một chủ đề", example: "/botheodoi viec_lam", general: true },
+  tatthongbao: { description: "Tắt nhận thông báo chung của Đoàn", example: "/tatthongbao", general: true },
+  batthongbao: { description: "Bật lại nhận thông báo chung của Đoàn", example: "/batthongbao", general: true },
 
   // ---------------------------------------------------------------- youth
   hoi: {
@@ -58,20 +62,30 @@ export const commandHelp = {
   gui: { description: "Gửi câu hỏi đang chờ (sau khi xem các câu trả lời gợi ý)", example: "/gui" },
   guian: { description: "Gửi ẩn danh câu hỏi đang chờ (sau khi xem các câu trả lời gợi ý)", example: "/guian" },
   cunghoi: { args: "<số>", description: "Cùng hỏi một câu đang chờ trả lời để cùng nhận câu trả lời", example: "/cunghoi 12" },
+  nhanthem: { args: "<số>", description: "Nhận cả các phần trả lời bổ sung của câu hỏi bạn cùng hỏi", example: "/nhanthem 12" },
   cauhoi: { description: "Câu hỏi của tôi và tình trạng", example: "/cauhoi", menu: true },
   danhgia: { args: "<số> huuich|chuaro", description: "Đánh giá câu trả lời: hữu ích hay chưa rõ", example: "/danhgia 12 huuich" },
   phien: { description: "Các phiên đối thoại đang mở hoặc sắp diễn ra", example: "/phien", menu: true },
   binhchon: { args: "<số>", description: "Bình chọn câu hỏi của phiên đối thoại", example: "/binhchon 12" },
+  hoiphien: { args: "<số phiên> <câu hỏi>", description: "Gửi câu hỏi cho một phiên đối thoại", example: "/hoiphien 3 Tỉnh có chính sách gì hỗ trợ thanh niên khởi nghiệp?" },
   tinhnguyen: { description: "Chiến dịch tình nguyện đang mở", example: "/tinhnguyen", menu: true },
   dangky: { args: "<số>", description: "Đăng ký tham gia chiến dịch tình nguyện", example: "/dangky 3" },
   huydangky: { args: "<số>", description: "Hủy đăng ký chiến dịch tình nguyện", example: "/huydangky 3" },
+  comat: { args: "<mã>", description: "Điểm danh tại buổi sinh hoạt chi đoàn hoặc ca tình nguyện bằng mã được đọc tại chỗ", example: "/comat 482913" },
+  chungnhan: { args: "[số chiến dịch]", description: "Nhận giấy chứng nhận tham gia tình nguyện (PDF)", example: "/chungnhan" },
 
   // ---------------------------------------------------------------- secretary
   huongdan: { description: "Hướng dẫn sinh hoạt chi đoàn tháng này", example: "/huongdan", menu: true },
   dasinhhoat: {
-    args: "<số người> [ghi chú]",
-    description: "Xác nhận chi đoàn đã sinh hoạt (có thể gửi kèm ảnh)",
+    args: "[<số người> [ghi chú] | các mục cách nhau bởi | | sua]",
+    description: "Báo cáo sinh hoạt chi đoàn theo các mục của hướng dẫn tháng: từng mục, một dòng, hoặc chỉ số người dự (có thể kèm ảnh); sua: sửa báo cáo",
     example: "/dasinhhoat 25 Sinh hoạt chuyên đề, kết nạp 2 đoàn viên mới.",
+    menu: true,
+  },
+  lichsinhhoat: {
+    args: "[<dd/mm hh:mm> | <địa điểm>]",
+    description: "Đặt lịch sinh hoạt chi đoàn: đoàn viên được báo và nhắc trước 24 giờ, kèm mã điểm danh",
+    example: "/lichsinhhoat 12/11 19:30 | Nhà văn hóa ấp 1",
     menu: true,
   },
   nhacviec: {
@@ -101,16 +115,28 @@ export const commandHelp = {
     example: "/chuyen 12 viec_lam Thuộc lĩnh vực việc làm",
     menu: true,
   },
-  congbo: { args: "<số>", description: "Công bố câu trả lời lên hỏi đáp chung", example: "/congbo 12" },
-  duyet: { args: "<số>", description: "Duyệt câu hỏi của phiên đối thoại lên màn hình", example: "/duyet 41" },
-  an: { args: "<số>", description: "Ẩn câu hỏi của phiên đối thoại", example: "/an 41" },
-  camket: {
-    args: "<phiên> | <nội dung> | <phụ trách> | <hạn>",
-    description: "Ghi cam kết sau phiên đối thoại",
-    example: "/camket 3 | Mở lớp tin học miễn phí cho thanh niên | Đoàn xã Hòa Phú | 30/06/2026",
+  congbo: {
+    args: "<số> [hoi|traloi <nội dung sửa> | ok]",
+    description: "Xem, sửa (bỏ thông tin cá nhân) rồi công bố câu hỏi và câu trả lời lên hỏi đáp chung",
+    example: "/congbo 12",
   },
+  gop: { args: "<số giữ lại> <số gộp vào>", description: "Gộp một câu hỏi trùng vào câu khác: mọi người hỏi nhận chung một câu trả lời", example: "/gop 12 15" },
+  duyet: { args: "<số>", description: "Duyệt câu hỏi của phiên đối thoại lên màn hình", example: "/duyet 41" },
+  an: { args: "<số> [lý do]", description: "Ẩn câu hỏi của phiên đối thoại (cả câu đã duyệt, khỏi màn hình)", example: "/an 41 Trùng với câu hỏi 38" },
+  camket: {
+    args: "<phiên> | <nội dung> | <mã đơn vị[: tên người]> | <hạn> [| <câu hỏi, …>]",
+    description: "Ghi cam kết sau phiên đối thoại, giao đơn vị hoặc người phụ trách",
+    example: "/camket 3 | Mở lớp tin học miễn phí cho thanh niên | XA-A | 30/06/2026 | 41",
+  },
+  tiendocamket: { args: "<số> <tiến độ>", description: "Báo tiến độ một cam kết bạn phụ trách", example: "/tiendocamket 5 Đã khảo sát nhu cầu" },
   xongcamket: { args: "<số>", description: "Ghi nhận một cam kết đã hoàn thành", example: "/xongcamket 5" },
   baocaodoithoai: { args: "<phiên>", description: "Báo cáo phiên đối thoại", example: "/baocaodoithoai 3" },
+  bangdieukhien: {
+    args: "[mã đơn vị]",
+    description: "Nhận đường dẫn xem bảng điều khiển (biểu đồ, báo cáo Excel) của đơn vị; dùng một lần, 15 phút",
+    example: "/bangdieukhien",
+    menu: true,
+  },
   giaoviec: {
     description: "Giao việc có hạn cho đơn vị cấp dưới (gõ /giaoviec ? để giao nhanh bằng một dòng)",
     example: "/giaoviec 15/12/2026 | Báo cáo tổng kết năm | Gửi file báo cáo qua email văn phòng | CD-A1,CD-A2",
@@ -123,9 +149,15 @@ export const commandHelp = {
     menu: true,
   },
   sinhhoat: {
-    args: "[YYYY-MM]",
-    description: "Tình hình sinh hoạt chi đoàn (đã/chưa sinh hoạt, số người dự)",
+    args: "[YYYY-MM] [mã chi đoàn]",
+    description: "Tình hình sinh hoạt chi đoàn (đã/chưa báo cáo, số người dự); kèm mã chi đoàn: xem báo cáo và ảnh của chi đoàn đó",
     example: "/sinhhoat 2026-11",
+    menu: true,
+  },
+  chitieu: {
+    args: "[năm] [mã đơn vị] | <mã đơn vị> | <chỉ tiêu> | <số>",
+    description: "Chỉ tiêu năm: kết quả so với chỉ tiêu của đơn vị và đơn vị trực thuộc; giao chỉ tiêu cho đơn vị mình hoặc trực thuộc",
+    example: "/chitieu XA-A | trees_planted | 2500",
     menu: true,
   },
   taochiendich: {
@@ -134,6 +166,27 @@ export const commandHelp = {
     menu: true,
   },
   chiendich: { args: "[số]", description: "Chiến dịch tình nguyện tôi phụ trách", example: "/chiendich 3", menu: true },
+  chiendichlon: {
+    args: "[<tên> | <từ ngày> | <đến ngày> | <mã đơn vị> | <chủ đề>]",
+    description: "Chiến dịch lớn nhiều hoạt động (không kèm gì: xem các chiến dịch lớn và kết quả)",
+    example: "/chiendichlon Chiến dịch Thanh niên tình nguyện hè 2027 | 01/06/2027 | 31/08/2027 | TINH",
+  },
+  hoatdong: {
+    args: "<số chiến dịch lớn> | <tên> | <mã đơn vị> | <địa điểm> | <ca>; <ca>",
+    description: "Thêm hoạt động của đơn vị vào chiến dịch lớn, với các ca (khung giờ, số chỗ)",
+    example: "/hoatdong 1 | Trồng cây bờ kè | XA-A | Bờ kè ấp 1 | 07/06/2027 07:00-11:00 20; 07/06/2027 14:00-17:00 15",
+  },
+  ketqua: {
+    args: "<số hoạt động> <số cây> <số đơn vị máu> <số người được giúp>",
+    description: "Ghi kết quả hoạt động tình nguyện vào chỉ tiêu của đơn vị",
+    example: "/ketqua 3 120 0 45",
+  },
+  lichchidoan: {
+    args: "[mã đơn vị]",
+    description: "Lịch sinh hoạt tháng này của các chi đoàn trực thuộc (để bố trí dự sinh hoạt)",
+    example: "/lichchidoan XA-A",
+    menu: true,
+  },
   diemdanh: {
     args: "<số> [1,3,5|tatca|vang <số>]",
     description: "Điểm danh người tham gia chiến dịch tình nguyện",
@@ -147,6 +200,13 @@ export const commandHelp = {
     menu: true,
   },
   tuchoi: { args: "<số yêu cầu>", description: "Từ chối yêu cầu tham gia đơn vị", example: "/tuchoi 7" },
+  thongbao: {
+    args: "[nội dung]",
+    description: "Gửi thông báo cho đoàn viên thuộc đơn vị mình phụ trách (chọn đơn vị, vai trò, chủ đề, giờ gửi)",
+    example: "/thongbao Chủ nhật này 7h00 ra quân dọn vệ sinh bờ kè ấp 1, mỗi chi đoàn cử 10 đoàn viên.",
+    menu: true,
+  },
+  ketquathongbao: { args: "[số]", description: "Kết quả gửi thông báo của tôi (đã gửi, bị chặn, lỗi)", example: "/ketquathongbao 3" },
 
   // ---------------------------------------------------------------- admin
   moi: {
@@ -162,9 +222,9 @@ export const commandHelp = {
     example: "/xoathanhvien CD-A1 57 secretary",
   },
   phienmoi: {
-    args: "<tiêu đề> | <lãnh đạo> | <mã đơn vị> | <mở> | <đóng>",
-    description: "Tạo phiên đối thoại",
-    example: "/phienmoi Đảng với thanh niên năm 2026 | Bí thư Tỉnh ủy | TINH | 26/03/2026 08:00 | 26/03/2026 11:30",
+    args: "<tiêu đề> | <lãnh đạo> | <mã đơn vị> | <mở nhận câu hỏi> | [<trực tiếp>] | <kết thúc>",
+    description: "Tạo phiên đối thoại (thu thập câu hỏi trước, rồi đối thoại trực tiếp) và thông báo cho đoàn viên",
+    example: "/phienmoi Đảng với thanh niên năm 2026 | Bí thư Tỉnh ủy | TINH | 01/03/2026 08:00 | 26/03/2026 08:00 | 26/03/2026 11:30",
     menu: true,
   },
   dinhtuyen: {

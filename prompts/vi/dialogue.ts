@@ -110,6 +110,10 @@ export const abusiveAbbreviations: string[] = ["dm", "dmm", "dcm", "dcmm", "dkm"
 
 /** Words typed after /danhgia <id>, and the keyword that removes a routing rule. */
 export const dialogueKeywords = {
+  /** "/congbo <số> hoi …", "/congbo <số> traloi …", "/congbo <số> ok". */
+  publishQuestion: ["hoi", "hỏi", "cauhoi", "câu hỏi"],
+  publishAnswer: ["traloi", "trả lời", "tra loi"],
+  publishOk: ["ok", "dongy", "đồng ý", "congbo", "công bố"],
   useful: ["huuich", "hữu ích", "huu ich", "1"],
   unclear: ["chuaro", "chưa rõ", "chua ro", "2"],
   remove: typedWords.remove,
@@ -196,6 +200,54 @@ export const dialogueText = {
   followUp: (id: QRef, text: string) => `💬 Người hỏi bổ sung cho câu hỏi #${id}:\n\n${text}\n\nTrả lời: /traloi ${id} <nội dung>`,
   btnAnswer: "✍️ Trả lời",
   btnTransfer: "🔀 Chuyển",
+  btnMerge: "🔗 Gộp",
+  /** A question came with photos or documents: the cadre is told how many (each follows as its own message when more than one). */
+  withFiles: (n: number) => `📎 Kèm ${plural(n)} ảnh/tệp.`,
+  fileCaption: (id: QRef, i: number, n: number) => `📎 Ảnh/tệp ${i}/${n} kèm câu hỏi #${id}`,
+  followUpFileCaption: (id: QRef) => `📎 Ảnh/tệp kèm phần bổ sung của câu hỏi #${id}`,
+  anonNoDocuments:
+    "Câu hỏi ẩn danh chỉ kèm được ảnh, không kèm tệp tài liệu (tên và thông tin trong tệp có thể cho biết bạn là ai). Bạn gửi lại câu hỏi không kèm tệp, hoặc gửi có tên bằng /hoi.",
+  fileOnlyFollowUp: "(ảnh/tệp kèm theo)",
+
+  // ----- merging -----
+  mergeUsage:
+    "Cách dùng: /gop <số câu giữ lại> <số câu gộp vào>\nCâu thứ hai được gộp vào câu thứ nhất: người hỏi câu thứ hai (và những người cùng hỏi) nhận chung câu trả lời của câu thứ nhất.\nVí dụ: /gop 12 15",
+  mergeSame: "Hai số câu hỏi trùng nhau: bạn chọn hai câu hỏi khác nhau.",
+  mergeNotOpen: (id: QRef) => `Câu hỏi #${id} không còn chờ trả lời nên không gộp được.`,
+  mergeTargetGone: (id: QRef) => `Câu hỏi #${id} đã được gộp vào câu khác hoặc đã bị ẩn: bạn chọn câu hỏi khác để giữ lại.`,
+  merged: (into: QRef, from: QRef, people: number) =>
+    `Đã gộp câu hỏi #${from} vào câu hỏi #${into}: ${plural(people)} người sẽ nhận chung câu trả lời của câu #${into}.`,
+  mergedAnswered: (into: QRef, from: QRef, people: number) =>
+    `Đã gộp câu hỏi #${from} vào câu hỏi #${into}. Câu #${into} đã có câu trả lời nên đã gửi ngay cho ${plural(people)} người.`,
+  mergePrompt: (id: QRef) => `Gộp câu hỏi #${id} vào câu hỏi nào? Gõ số câu hỏi giữ lại (gõ /huy để thôi).`,
+  mergeSuggest: "Các câu hỏi giống câu này đang chờ trả lời:",
+  mergeSuggestItem: (id: QRef, text: string) => `#${id}: ${text}`,
+  btnMergeInto: (id: QRef) => `🔗 Gộp vào #${id}`,
+  mergedAsker: (from: QRef, into: QRef) =>
+    `Câu hỏi số ${from} của bạn trùng nội dung với câu hỏi số ${into} nên cán bộ đã gộp hai câu lại. Bạn sẽ nhận câu trả lời chung ngay khi có.`,
+  mergedAskerAnswered: (from: QRef, into: QRef) =>
+    `Câu hỏi số ${from} của bạn trùng nội dung với câu hỏi số ${into} đã được trả lời, nên cán bộ đã gộp hai câu lại. Câu trả lời gửi bạn ngay sau đây.`,
+
+  // ----- follow-ups (asked for by joiners) -----
+  btnFollowUps: "🔔 Nhận cả trả lời bổ sung",
+  joinerFollowHint: (id: QRef) =>
+    `Nếu người hỏi cần giải thích thêm, bạn có muốn nhận cả phần trả lời bổ sung? Bấm nút dưới đây hoặc gõ /nhanthem ${id}.`,
+  followUpsUsage: "Cách dùng: /nhanthem <số câu hỏi bạn cùng hỏi> — nhận cả các phần trả lời bổ sung của câu hỏi đó.",
+  followUpsOn: (id: QRef) => `Đã ghi nhận: bạn sẽ nhận cả các phần trả lời bổ sung của câu hỏi số ${id}.`,
+  followUpsNotJoined: (id: QRef) => `Bạn chưa cùng hỏi câu số ${id} (gõ /cunghoi ${id} để cùng hỏi).`,
+  answerFollowUpToAsker: (id: QRef, question: string, followUp: string, answer: string, signature: string) =>
+    `📬 Trả lời phần hỏi thêm của câu hỏi số ${id}:\n“${question}”\n\nBạn hỏi thêm: “${followUp}”\n\n${answer}\n\n— ${signature}`,
+  answerFollowUpToJoiner: (id: QRef, question: string, followUp: string, answer: string, signature: string) =>
+    `📬 Trả lời bổ sung cho câu hỏi số ${id} bạn cùng hỏi (người hỏi cần giải thích thêm):\n“${question}”\n\nHỏi thêm: “${followUp}”\n\n${answer}\n\n— ${signature}`,
+
+  // ----- delivery, told truthfully -----
+  deliveredAsker: (id: QRef) => `✅ Người hỏi đã nhận câu trả lời cho câu hỏi #${id}.`,
+  deliveryBlocked: (id: QRef) =>
+    `⚠️ Không gửi được câu trả lời cho câu hỏi #${id}: người hỏi đã chặn bot hoặc không còn nhận tin. Câu trả lời vẫn được lưu (có thể công bố bằng /congbo ${id}).`,
+  deliveryFailed: (id: QRef) =>
+    `⚠️ Nền tảng nhắn tin từ chối gửi câu trả lời cho câu hỏi #${id} đến người hỏi. Câu trả lời vẫn được lưu (có thể công bố bằng /congbo ${id}).`,
+  askerUnreachable: (id: QRef) =>
+    `⚠️ Câu trả lời cho câu hỏi #${id} đã được lưu nhưng không gửi được: người hỏi không còn liên lạc được qua bot (đã chặn bot hoặc xóa dữ liệu).`,
 
   // ----- queue -----
   queueEmpty: "Không có câu hỏi nào đang chờ bạn hoặc đơn vị bạn trả lời. 👏",
@@ -227,7 +279,7 @@ export const dialogueText = {
     `Nhập nội dung trả lời cho câu hỏi #${id} (gõ /huy để thôi):\n\n${text}`,
   draftHeader: "Gợi ý soạn sẵn từ các câu trả lời đã công bố — bạn kiểm tra, chỉnh sửa rồi gửi; gợi ý KHÔNG được gửi cho người hỏi:",
   answered: (id: QRef, recipients: number) =>
-    `Đã gửi câu trả lời cho câu hỏi #${id} đến người hỏi${recipients > 1 ? ` và ${plural(recipients - 1)} người cùng hỏi` : ""}. Gõ /congbo ${id} để công bố lên hỏi đáp chung.`,
+    `Đã lưu câu trả lời cho câu hỏi #${id} và đang gửi đến người hỏi${recipients > 1 ? ` cùng ${plural(recipients - 1)} người cùng hỏi` : ""}; bot sẽ báo lại khi người hỏi đã nhận hoặc nếu không gửi được. Gõ /congbo ${id} để công bố lên hỏi đáp chung.`,
   defaultSignature: (name: string) => `${name}, cán bộ Đoàn`,
   answerToAsker: (id: QRef, question: string, answer: string, signature: string) =>
     `📬 Trả lời câu hỏi số ${id}:\n“${question}”\n\n${answer}\n\n— ${signature}`,
@@ -276,11 +328,34 @@ export const dialogueText = {
     answered: "✅ đã trả lời",
     closed: "☑️ đã đóng",
     hidden: "🚫 đã ẩn",
+    merged: "🔗 đã gộp",
   } as Record<string, string>,
+  mergedInto: (into: QRef) => `gộp vào câu số ${into}`,
+  joinedHeader: "Câu hỏi bạn cùng hỏi (“tôi cũng hỏi vậy”):",
+  joinedItem: (id: QRef, status: string, topic: string, text: string, followUps: boolean) =>
+    `Số ${id} · ${status} · ${topic}${followUps ? " · 🔔 nhận cả trả lời bổ sung" : ""}\n${text}`,
+  joinedAnonItem: (id: QRef, status: string, topic: string, followUps: boolean) =>
+    `Số ${id} (ẩn danh) · ${status} · ${topic}${followUps ? " · 🔔 nhận cả trả lời bổ sung" : ""}`,
   dueLine: (due: string) => `hạn ${due}`,
 
   // ----- FAQ -----
-  publishUsage: "Cách dùng: /congbo <số câu hỏi>",
+  publishUsage:
+    "Cách dùng: /congbo <số câu hỏi>\nSửa trước khi công bố: /congbo <số> hoi <câu hỏi đã sửa> · /congbo <số> traloi <câu trả lời đã sửa> · Công bố: /congbo <số> ok",
+  publishPreview: (id: QRef, question: string, answer: string) =>
+    `Xem trước nội dung công bố câu hỏi #${id} lên hỏi đáp chung. Bạn kiểm tra và bỏ thông tin cá nhân (tên, số điện thoại, địa chỉ…) trước khi công bố:\n\n❓ ${question}\n\n💬 ${answer}`,
+  publishHint: (id: QRef) => `Sửa: /congbo ${id} hoi <câu hỏi đã sửa> · /congbo ${id} traloi <câu trả lời đã sửa> · Công bố: /congbo ${id} ok`,
+  btnPublish: "📢 Công bố",
+  btnEditQuestion: "✏️ Sửa câu hỏi",
+  btnEditAnswer: "✏️ Sửa câu trả lời",
+  btnCancel: "Thôi",
+  publishEditQuestion: (id: QRef) => `Gõ câu hỏi #${id} như sẽ công bố (gõ /huy để thôi):`,
+  publishEditAnswer: (id: QRef) => `Gõ câu trả lời cho câu hỏi #${id} như sẽ công bố (gõ /huy để thôi):`,
+  publishTooLong: (max: number) => `Nội dung quá dài (tối đa ${plural(max)} ký tự).`,
+  publishCancelled: "Đã thôi, chưa công bố gì.",
+  publishNothing: "Không có nội dung nào đang chờ công bố. Gõ /congbo <số câu hỏi> để bắt đầu.",
+  followUpInFaq: (followUp: string, answer: string) => `Hỏi thêm: ${followUp}\nTrả lời: ${answer}`,
+  publishedAsker: (id: QRef) =>
+    `📢 Câu hỏi số ${id} của bạn và câu trả lời đã được công bố trong mục hỏi đáp chung (không nêu tên bạn) để giúp các bạn khác. Gõ /faq để xem.`,
   publishNotAnswered: (id: QRef) => `Câu hỏi #${id} chưa có câu trả lời nên chưa công bố được.`,
   published: (id: QRef, unit: string) => `Đã công bố câu hỏi #${id} lên hỏi đáp chung — mọi đơn vị thuộc ${unit} đều xem được (người hỏi không được nêu tên).`,
   republished: (id: QRef, unit: string) => `Đã cập nhật câu hỏi #${id} trên hỏi đáp chung của ${unit}.`,

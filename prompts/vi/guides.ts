@@ -94,4 +94,82 @@ export const guidesText = {
 export const guideKeywords = {
   thisMonth: ["tháng này", "thang nay", "nay"],
   nextMonth: ["tháng sau", "thang sau", "sau"],
+  /** "/dasinhhoat sua": correct a report already sent. */
+  fix: ["sua", "sửa", "sửa báo cáo", "sua bao cao"],
+} as const;
+
+/** Typed report fields (a guide's “report back” list, a task's report): questions, answers, errors. */
+export const fieldText = {
+  /** the question of step i of n */
+  ask: (i: number, n: number, label: string, hint: string) => `(${i}/${n}) ${label}?\n${hint}`,
+  hintNumber: (max: number) => `Gõ một số từ 0 đến ${max}.`,
+  hintYesNo: "Bấm nút hoặc gõ “có” / “không”.",
+  hintChoice: "Bấm nút hoặc gõ số thứ tự của lựa chọn.",
+  hintText: (max: number) => `Gõ nội dung (tối đa ${max} ký tự).`,
+  hintPhoto: "Gửi một ảnh vào đây.",
+  hintFile: "Gửi tệp (tài liệu hoặc ảnh) vào đây.",
+  hintOptional: "Gõ “-” để bỏ qua mục này.",
+  skip: "Bỏ qua",
+  yes: "Có",
+  no: "Không",
+  badNumber: (max: number) => `Cần một số nguyên từ 0 đến ${max}.`,
+  badNumberMin: (min: number, max: number) => `Cần một số nguyên từ ${min} đến ${max}.`,
+  badYesNo: "Trả lời “có” hoặc “không”.",
+  badChoice: (labels: string[]) => `Chọn một trong: ${labels.join(", ")}.`,
+  textTooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự).`,
+  required: "Mục này bắt buộc.",
+  needPhoto: "Mục này cần một ảnh: gửi ảnh vào đây.",
+  needFile: "Mục này cần một tệp: gửi tài liệu hoặc ảnh vào đây.",
+  photoInLine: "Ảnh không gửi được trong một dòng: gửi báo cáo một dòng kèm ảnh (chú thích là dòng lệnh), hoặc gõ “-” ở mục ảnh.",
+  answerLine: (label: string, value: string) => `• ${label}: ${value}`,
+  none: "(bỏ trống)",
+  photoValue: (n: number) => (n === 1 ? "đã gửi 1 ảnh" : `đã gửi ${n} ảnh`),
+  fileValue: (name: string) => `đã gửi tệp ${name}`,
+  fileNoName: "đã gửi tệp",
+  optionalMark: " (không bắt buộc)",
+  /** a field declared for a task: "Số đoàn viên: số" */
+  specBad: (part: string) =>
+    `Không hiểu mục báo cáo “${part}”. Ghi mỗi mục dạng <tên>:<kiểu>, kiểu là số, có/không, chữ, ảnh hoặc các lựa chọn cách nhau bởi “/”. Ví dụ: mục: Số người dự:số; Xếp loại:Vững mạnh/Khá/Trung bình/Yếu`,
+  specTooMany: (max: number) => `Tối đa ${max} mục báo cáo.`,
+} as const;
+
+/** Words typed for field kinds when a task declares its report fields, and for yes / no / skip. */
+export const fieldWords = {
+  number: ["số", "so", "number"],
+  yesno: ["có/không", "co/khong", "có không", "yesno"],
+  text: ["chữ", "chu", "text", "ghi chú", "ghi chu"],
+  photo: ["ảnh", "anh", "photo"],
+  yes: ["có", "co", "c", "yes", "y", "rồi", "roi", "đã", "da"],
+  no: ["không", "khong", "k", "ko", "no", "n", "chưa", "chua"],
+  skip: ["-", "bỏ qua", "bo qua", "không có", "khong co"],
+} as const;
+
+/** The monthly report form of /dasinhhoat. */
+export const reportText = {
+  usage: (example: string) =>
+    `Cách dùng:\n• /dasinhhoat — báo cáo từng mục (bấm nút hoặc gõ câu trả lời)\n• /dasinhhoat <các mục cách nhau bởi |> — báo cáo trong một dòng, ví dụ: ${example}\n• /dasinhhoat <số người dự> [ghi chú] — chỉ báo số người dự\n• /dasinhhoat sua — sửa một mục của báo cáo đã gửi`,
+  start: (unitName: string, month: string, n: number) =>
+    `Báo cáo sinh hoạt tháng ${guidesText.monthLabel(month)} của ${unitName}: ${n} mục. Gõ /huy để dừng.`,
+  lost: "Phiên báo cáo đã kết thúc hoặc hết hạn. Gõ /dasinhhoat để báo cáo lại.",
+  lineCount: (n: number) => `Báo cáo một dòng cần ${n} mục, cách nhau bởi dấu |.`,
+  saved: (unitName: string, month: string) => `Đã ghi báo cáo sinh hoạt tháng ${guidesText.monthLabel(month)} của ${unitName}:`,
+  updated: (unitName: string, month: string) => `Đã cập nhật báo cáo sinh hoạt tháng ${guidesText.monthLabel(month)} của ${unitName}:`,
+  unchanged: (unitName: string, month: string) => `Báo cáo tháng ${guidesText.monthLabel(month)} của ${unitName} không thay đổi:`,
+  fixHint: "Cần sửa: gõ /dasinhhoat sua.",
+  missing: (labels: string[]) => `Báo cáo còn thiếu: ${labels.join("; ")}. Gõ /dasinhhoat để điền tiếp.`,
+  noReport: (unitName: string, month: string) => `${unitName} chưa gửi báo cáo sinh hoạt tháng ${guidesText.monthLabel(month)}. Gõ /dasinhhoat để báo cáo.`,
+  fixAsk: "Chọn mục cần sửa:",
+  fixField: "Mục cần sửa",
+  fixValue: "Giá trị mới",
+  prefilled: (n: number) => `Theo điểm danh bằng mã tại buổi sinh hoạt: ${n} người. Gõ ${n} để xác nhận hoặc gõ số khác.`,
+  detailTitle: (unitName: string, month: string, date: string) => `Báo cáo sinh hoạt tháng ${guidesText.monthLabel(month)} — ${unitName} (gửi ngày ${date}):`,
+  noteLine: (note: string) => `• Ghi chú: ${note}`,
+  completionFields: (filled: number, total: number) => ` · ${filled}/${total} mục`,
+  photoMark: " · có ảnh",
+  detailHint: "Xem chi tiết một chi đoàn: /sinhhoat <mã chi đoàn> [YYYY-MM]",
+  notInArea: (code: string) => `Đơn vị ${code} không thuộc phạm vi của đồng chí.`,
+  futureMonth: (month: string) =>
+    `Hướng dẫn tháng ${guidesText.monthLabel(month)} chưa được ban hành: hướng dẫn của mỗi tháng được gửi vào đầu tháng đó. Gõ /huongdan để xem hướng dẫn tháng này.`,
+  guideUsage: "Cách dùng: /huongdan [YYYY-MM] — hướng dẫn sinh hoạt chi đoàn tháng này hoặc một tháng đã qua (ví dụ /huongdan 2026-11).",
+  tooOld: "Chỉ xem lại được hướng dẫn của 12 tháng gần nhất.",
 } as const;

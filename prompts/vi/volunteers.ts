@@ -137,3 +137,99 @@ export const volunteersText = {
   attendBadNumbers: (max: number) => `Số thứ tự không hợp lệ: chỉ dùng các số từ 1 đến ${max}, cách nhau bởi dấu phẩy hoặc khoảng trắng.`,
   attendSaved: (present: number, absent: number, total: number) => `Đã lưu điểm danh. Có mặt: ${present} lượt · vắng: ${absent} · tổng đăng ký: ${total}.`,
 } as const;
+
+/** Umbrella campaigns (chiến dịch lớn), their activities and shifts, check-in, results, certificates. */
+export const campaignsText = {
+  // ---- /chiendichlon
+  programUsage:
+    "Tạo chiến dịch lớn (nhiều hoạt động ở nhiều đơn vị):\n" +
+    "/chiendichlon <tên> | <từ ngày dd/mm/yyyy> | <đến ngày dd/mm/yyyy> [| <mã đơn vị phạm vi>] [| <chủ đề>]\n" +
+    "Ví dụ: /chiendichlon Chiến dịch Thanh niên tình nguyện hè 2027 | 01/06/2027 | 31/08/2027 | TINH | tinh_nguyen_van_hoa\n" +
+    "Gõ /chiendichlon (không kèm gì) để xem các chiến dịch lớn và kết quả.",
+  programCreated: (id: number, title: string, announced: number) =>
+    `✅ Đã tạo chiến dịch lớn #${id} “${title}”.` +
+    (announced ? ` Đã thông báo cho ${announced} đoàn viên theo dõi chủ đề.` : "") +
+    `\nCác đơn vị thêm hoạt động và ca bằng /hoatdong ${id} | <tên hoạt động> | <mã đơn vị> | <địa điểm> | <ca>; …`,
+  programAnnounce: (title: string, from: string, to: string, scope: string) =>
+    `📣 ${title} (${from} – ${to}) do ${scope} phát động. Xem các hoạt động, ca và đăng ký bằng /tinhnguyen.`,
+  programNone: "Chưa có chiến dịch lớn nào trong phạm vi bạn phụ trách. Gõ /chiendichlon ? để xem cách tạo.",
+  programHeader: "Chiến dịch lớn trong phạm vi bạn phụ trách:",
+  programLine: (p: { id: number; title: string; from: string; to: string; activities: number; shifts: number; turns: number; results: string }) =>
+    `#${p.id} ${p.title} (${p.from} – ${p.to})\n   ${p.activities} hoạt động · ${p.shifts} ca · ${p.turns} lượt tham gia${p.results ? ` · ${p.results}` : ""}`,
+  results: (r: { trees: number; blood: number; helped: number }) =>
+    [r.trees ? `${r.trees} cây xanh` : "", r.blood ? `${r.blood} đơn vị máu` : "", r.helped ? `${r.helped} người được giúp` : ""].filter(Boolean).join(", "),
+  bad: {
+    title: (max: number) => `Tên chiến dịch cần từ 3 đến ${max} ký tự.`,
+    dates: "Ngày không hợp lệ: gõ dd/mm/yyyy; ngày kết thúc không trước ngày bắt đầu, chiến dịch dài tối đa 366 ngày và chưa kết thúc.",
+    topic: (topic: string) => `Không có chủ đề “${topic}”. Xem các chủ đề bằng /theodoi.`,
+    unknownProgram: (id: number) => `Không tìm thấy chiến dịch lớn #${id}. Gõ /chiendichlon để xem danh sách.`,
+    notYourProgram: (id: number) => `Chiến dịch lớn #${id} không thuộc phạm vi bạn phụ trách.`,
+    programEnded: (id: number) => `Chiến dịch lớn #${id} đã kết thúc.`,
+    shift: (n: number) =>
+      `Ca ${n} không hợp lệ. Mỗi ca gõ dạng <dd/mm/yyyy hh:mm-hh:mm> <số chỗ>, các ca cách nhau bởi dấu ;, ví dụ 07/06/2027 07:00-11:00 20; 07/06/2027 14:00-17:00 15.`,
+    shiftOutside: (n: number) => `Ca ${n} nằm ngoài thời gian của chiến dịch lớn hoặc đã qua.`,
+    tooManyShifts: (max: number) => `Tối đa ${max} ca mỗi lần.`,
+    unitOutsideProgram: (code: string) => `Đơn vị “${code}” không thuộc phạm vi của chiến dịch lớn.`,
+  },
+
+  // ---- /hoatdong
+  activityUsage:
+    "Thêm hoạt động của đơn vị vào chiến dịch lớn, kèm các ca (khung giờ, số chỗ):\n" +
+    "/hoatdong <số chiến dịch lớn> | <tên hoạt động> | <mã đơn vị> | <địa điểm> | <dd/mm/yyyy hh:mm-hh:mm> <số chỗ>; <ca tiếp theo>…\n" +
+    "Ví dụ: /hoatdong 1 | Trồng cây bờ kè | XA-A | Bờ kè ấp 1 | 07/06/2027 07:00-11:00 20; 07/06/2027 14:00-17:00 15\n" +
+    "Gõ lại cùng tên hoạt động và đơn vị để thêm ca.",
+  activityCreated: (id: number, title: string, program: string, shifts: string) =>
+    `✅ Hoạt động #${id} “${title}” (${program}) có các ca:\n${shifts}\n` +
+    `Đoàn viên đăng ký bằng /dangky <số ca>. Tại ca, đọc mã điểm danh để mọi người gõ /comat <mã>. ` +
+    `Sau hoạt động, ghi kết quả bằng /ketqua ${id} <số cây> <số đơn vị máu> <số người được giúp>.`,
+  shiftLine: (id: number, start: string, end: string, capacity: number, code: string) => `• Ca #${id}: ${start} – ${end}, ${capacity} chỗ · mã điểm danh ${code}`,
+  shiftTitle: (activity: string, n: number) => `${activity} — ca ${n}`,
+
+  // ---- /ketqua
+  resultsUsage:
+    "Ghi kết quả hoạt động: /ketqua <số hoạt động> <số cây xanh> <số đơn vị máu> <số người được giúp> (gõ 0 nếu không có).\n" +
+    "Ví dụ: /ketqua 3 120 0 45",
+  resultsBad: (max: number) => `Mỗi kết quả là số nguyên từ 0 đến ${max.toLocaleString("vi-VN")}.`,
+  unknownActivity: (id: number) => `Không tìm thấy hoạt động #${id}.`,
+  notYourActivity: (id: number) => `Bạn không phụ trách hoạt động #${id}.`,
+  resultsSaved: (id: number, title: string, results: string, turns: number) =>
+    `✅ Đã ghi kết quả hoạt động #${id} “${title}”: ${results || "chưa có số liệu"}; ${turns} lượt tham gia. Số liệu đã vào chỉ tiêu của đơn vị (/chitieu).`,
+
+  // ---- check-in with a shift's code (/comat)
+  shiftNotSigned: (id: number) => `Bạn chưa có chỗ trong ca #${id}, nên chưa điểm danh được. Liên hệ ban tổ chức.`,
+  shiftTooEarly: (id: number, start: string) => `Ca #${id} bắt đầu lúc ${start}; điểm danh từ 30 phút trước giờ bắt đầu.`,
+  shiftClosed: (id: number) => `Ca #${id} đã kết thúc, không điểm danh được nữa.`,
+  shiftAgain: (id: number) => `Bạn đã điểm danh ca #${id} rồi.`,
+  shiftCheckedIn: (id: number, title: string, present: number) => `✅ Đã điểm danh ca #${id} “${title}”. Có mặt: ${present} người. Cảm ơn bạn!`,
+  checkinCode: (code: string) => `🔑 Mã điểm danh: ${code} (người tham gia gõ /comat ${code})`,
+
+  // ---- /tinhnguyen: my turns
+  myTurnsHeader: (n: number) => `Lượt của tôi: ${n} lượt tình nguyện.`,
+  myTurnLine: (when: string, title: string, program: string | null) => `• ${when} — ${title}${program ? ` (${program})` : ""}`,
+  myTurnsMore: (n: number) => `… và ${n} lượt khác.`,
+  certificateHint: "Gõ /chungnhan để nhận giấy chứng nhận tham gia (PDF).",
+
+  // ---- /chungnhan
+  certNone: "Bạn chưa có lượt tình nguyện nào được ghi nhận (điểm danh) để cấp giấy chứng nhận.",
+  certChoose: "Bạn muốn nhận giấy chứng nhận của chiến dịch nào?",
+  certUnknown: (id: number) => `Bạn không có lượt tham gia nào được ghi nhận trong chiến dịch #${id}. Gõ /chungnhan để xem các chiến dịch.`,
+  certSent: (title: string) => `📄 Giấy chứng nhận tham gia “${title}” của bạn.`,
+  certLinkNote: "Tải về bằng đường dẫn trên (hiệu lực 24 giờ, chỉ dành cho bạn).",
+  certFileName: (slug: string) => `giay-chung-nhan-${slug}.pdf`,
+  /** The certificate's own words (printed on the PDF). */
+  cert: {
+    header1: "ĐOÀN TNCS HỒ CHÍ MINH",
+    header2: (unit: string) => unit.toUpperCase(),
+    motto: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc",
+    title: "GIẤY CHỨNG NHẬN",
+    subtitle: "THAM GIA HOẠT ĐỘNG TÌNH NGUYỆN",
+    certifies: "Chứng nhận đồng chí",
+    of: (unit: string) => `Đơn vị: ${unit}`,
+    joined: (campaign: string) => `Đã tham gia ${campaign} với các ca:`,
+    shift: (title: string, when: string) => `• ${title} — ${when}`,
+    total: (n: number) => `Tổng cộng: ${n} lượt tình nguyện.`,
+    thanks: "Ghi nhận những đóng góp tích cực của đồng chí cho cộng đồng.",
+    place: (unit: string, date: string) => `${unit}, ngày ${date}`,
+    footer: (id: string) => `Mã giấy chứng nhận: ${id}`,
+  },
+} as const;

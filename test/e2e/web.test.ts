@@ -25,7 +25,8 @@ describe("web chat (real bot process, headless Chromium)", () => {
     if (!CHROMIUM) throw new Error("Debian's chromium is required for the browser test (apt-get install chromium)");
     db = await freshDatabaseUrl("sqlite");
     // no channel token: the web chat demo with the demo organisation, on a free port
-    bot = await BotProcess.start({ DATABASE_URL: db.url, WEB_CHAT: "on", WEB_PORT: "0" });
+    // anonymous questions reach the cadre at once (no batches), so an anonymous answer can be waited for
+    bot = await BotProcess.start({ DATABASE_URL: db.url, WEB_CHAT: "on", WEB_PORT: "0", ANON_BATCH_MINUTES: "0" });
     base = await bot.webUrl();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -75,6 +76,96 @@ describe("web chat (real bot process, headless Chromium)", () => {
     await page.screenshot({ path: ".tmp/web-chat.png" });
     await page.close();
   });
+
+  it("When a visitor on a 360 px phone asks and leaves, and answers come meanwhile, then back on the page they are the same person and see them; header and buttons whole, used buttons disabled", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(base + "/");
+    await page.locator("#personas button", { hasText: "Nguyễn Văn An" }).click();
+    await page.locator("#whoName", { hasText: "Nguyễn Văn An" }).waitFor();
+    await page.fill("#input", "/theodoi");
+    await page.press("#input", "Enter");
+    const set = page.locator(".choices").last();
+    await set.locator("button").last().waitFor();
+
+    // nothing wider than the screen; the header whole; the buttons inside it and never under the input
+    const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+    expect(await page.locator("html").evaluate((e) => e.scrollWidth)).toBeLessThanOrEqual(360);
+    const [header, title, subtitle, log, form] = [await box("header"), await box("header h1"), await box("header p"), await box("#log"), await box("#form")];
+    expect(header.y).toBe(0);
+    for (const b of [title, subtitle]) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(360);
+      expect(b.y + b.height).toBeLessThanOrEqual(header.y + header.height);
+    }
+    expect(await page.locator("header h1").evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    expect(form.y + form.height).toBeLessThanOrEqual(720);
+    expect(await box("#sendBtn").then((b) => b.x + b.width)).toBeLessThanOrEqual(360);
+    const buttons = await set.locator("button").all();
+    expect(buttons.length).toBeGreaterThanOrEqual(11);
+    for (const b of buttons) {
+      const r = (await b.boundingBox())!;
+      expect(r.x).toBeGreaterThanOrEqual(0);
+      expect(r.x + r.width).toBeLessThanOrEqual(360);
+      // in view (not scrolled up out of the log): wholly above the input box
+      if (r.y + r.height > log.y) expect(r.y + r.height).toBeLessThanOrEqual(form.y);
+    }
+    const lastButton = (await buttons.at(-1)!.boundingBox())!;
+    expect(lastButton.y).toBeGreaterThanOrEqual(log.y);
+    await page.screenshot({ path: ".tmp/web-chat-360.png" });
+
+    // a used set is disabled at once, and stays so after a reload
+    await set.locator("button", { hasText: "Việc làm" }).click();
+    await page.locator(".msg.bot", { hasText: "Đã theo dõi chủ đề" }).waitFor();
+    expect(await set.locator("button:enabled").count()).toBe(0);
+
+    // a named and an anonymous question, then the page is closed
+    const ask = async (text: string, send: string, sent: RegExp): Promise<string> => {
+      const before = await page.locator(".msg.bot").count();
+      await page.fill("#input", text);
+      await page.press("#input", "Enter");
+      await expect.poll(() => page.locator(".msg.bot").count(), { timeout: 30_000 }).toBeGreaterThan(before);
+      if (!sent.test(await page.locator(".msg.bot").last().innerText())) {
+        await page.fill("#input", send);
+        await page.press("#input", "Enter");
+      }
+      const done = page.locator(".msg.bot", { hasText: sent }).last();
+      await done.waitFor({ timeout: 30_000 });
+      return sent.exec(await done.innerText())![1]!;
+    };
+    const named = "Xã mình có mở lớp dạy bơi miễn phí cho thiếu nhi vào dịp hè năm nay không ạ?";
+    const secret = "Em muốn hỏi thủ tục chuyển sinh hoạt Đoàn khi đi làm ở tỉnh khác thế nào ạ?";
+    const id = await ask(`/hoi ${named}`, "/gui", /Đã gửi câu hỏi số (\d+)/);
+    const ref = await ask(`/hoian ${secret}`, "/guian", /Đã gửi câu hỏi ẩn danh số (A\d{6})/);
+    await page.close();
+
+    const d = new WebDriver(base);
+    try {
+      const cadre = await d.persona("demo-cadre");
+      for (const [q, a] of [[id, "Hè này Đoàn xã mở lớp dạy bơi miễn phí tại hồ bơi trung tâm."], [ref, "Bạn xin giấy giới thiệu chuyển sinh hoạt Đoàn tại chi đoàn hiện tại."]] as const) {
+        const before = (await d.messages(cadre)).length;
+        await d.send(cadre, `/traloi ${q} ${a}`);
+        // the bot tells the cadre once the asker's chat has it (sent while their page was closed)
+        await waitForMessage(d, cadre, (m) => m.text.includes(`Người hỏi đã nhận câu trả lời cho câu hỏi #${q}`), before, 30_000);
+      }
+    } finally {
+      d.close();
+    }
+
+    // back on the page: the same person, their questions, both answers, the used set still disabled
+    const again = await context.newPage();
+    await again.goto(base + "/");
+    await again.locator("#whoName", { hasText: "Nguyễn Văn An" }).waitFor();
+    await again.locator(".msg.bot", { hasText: "lớp dạy bơi miễn phí tại hồ bơi" }).waitFor({ timeout: 30_000 });
+    await again.locator(".msg.bot", { hasText: "giấy giới thiệu chuyển sinh hoạt Đoàn" }).waitFor({ timeout: 30_000 });
+    await again.locator(".msg.me", { hasText: named }).waitFor();
+    await again.locator(".msg.me", { hasText: secret }).waitFor();
+    const followSet = again.locator(".msg.bot", { hasText: "Các chủ đề bạn có thể theo dõi" }).first().locator(".choices button");
+    expect(await followSet.count()).toBeGreaterThan(0);
+    expect(await again.locator(".msg.bot", { hasText: "Các chủ đề bạn có thể theo dõi" }).first().locator(".choices button:enabled").count()).toBe(0);
+    await again.screenshot({ path: ".tmp/web-chat-360-back.png" });
+    await context.close();
+  }, 120_000);
 
   it("When a visitor picks a demo cadre, then the cadre's help lists the queue commands", async () => {
     const page = await browser.newPage();
@@ -137,13 +228,15 @@ describe("web chat (real bot process, headless Chromium)", () => {
     await page.goto(boardUrl);
     await page.locator("#title", { hasText: "Đối thoại thử" }).waitFor();
 
-    const sent = await ask(youth, "/hoi Tỉnh có hỗ trợ thanh niên học nghề lái máy nông nghiệp không ạ?", (t) => t.includes("Đã gửi câu hỏi số"));
+    // only a question sent for the session joins it (issue 9)
+    const sessionId = Number(/phiên đối thoại số (\d+)/.exec(created)![1]);
+    const sent = await ask(youth, `/hoiphien ${sessionId} Tỉnh có hỗ trợ thanh niên học nghề lái máy nông nghiệp không ạ?`, (t) => t.includes("Đã gửi câu hỏi số"));
     const id = Number(/số (\d+)/.exec(sent)![1]);
-    expect(await page.locator(`li[data-id="${id}"]`).count()).toBe(0); // waiting for approval
+    expect(await page.locator(`li[data-ref="#${id}"]`).count()).toBe(0); // waiting for approval
     await ask(admin, `/duyet ${id}`, (t) => t.includes(`#${id}`));
-    await page.locator(`li[data-id="${id}"] .votes`, { hasText: "0" }).waitFor({ timeout: 10_000 });
+    await page.locator(`li[data-ref="#${id}"] .votes`, { hasText: "0" }).waitFor({ timeout: 10_000 });
     await ask(voter, `/binhchon ${id}`, (t) => t.includes(`#${id}`));
-    await page.locator(`li[data-id="${id}"] .votes`, { hasText: "1" }).waitFor({ timeout: 10_000 });
+    await page.locator(`li[data-ref="#${id}"] .votes`, { hasText: "1" }).waitFor({ timeout: 10_000 });
     expect(await page.locator("body").innerText()).not.toContain("Nguyễn Văn An");
     await page.close();
   });

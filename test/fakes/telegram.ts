@@ -56,6 +56,8 @@ export interface SentMessage {
   /** Milliseconds since the epoch at which the fake accepted the call. */
   at: number;
   method: string;
+  /** sendPhoto: the file id or URL given, or "upload" for uploaded bytes. */
+  photo?: string;
   /** sendDocument: the uploaded file's name and bytes (a file id or URL has no content here). */
   document?: { filename: string; content?: Buffer };
 }
@@ -99,6 +101,8 @@ const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
 const CALLBACK_ANSWER_LIMIT = 200;
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
+/** Largest file a bot may download with getFile. */
+const GET_FILE_LIMIT = 20 * 1024 * 1024;
 const LONG_POLL_MAX_SECONDS = 50;
 const TERMINATE_GRACE_MS = 50;
 
@@ -700,6 +704,12 @@ export class FakeTelegram {
   private readonly hangWaiters = new Set<{ chat: string; release: () => void }>();
   private readonly queries = new Map<string, { answered: boolean; chat: string; message_id: number }>();
   private readonly knownFileIds = new Set<string>();
+  /** Files users sent (sendPhotoFrom / sendDocumentFrom): what getFile and the file endpoint serve. */
+  private readonly userFiles = new Map<string, { kind: "photo" | "document"; path: string; size: number; mime: string; content: Buffer }>();
+  /** Every file id's type: Telegram refuses a document's id as a photo and the other way round. */
+  private readonly fileKinds = new Map<string, "photo" | "document">();
+  /** Files downloaded from the file endpoint (path → count), for tests. */
+  downloads = new Map<string, number>();
   private queue: Record<string, unknown>[] = [];
   private nextUpdateId = 100_000_001;
   private nextQueryId = 1;
@@ -738,6 +748,7 @@ export class FakeTelegram {
       editMessageReplyMarkup: (p) => this.editMessageReplyMarkup(p),
       sendPhoto: (p) => this.sendPhoto(p),
       sendDocument: (p) => this.sendDocument(p),
+      getFile: (p) => this.getFile(p),
       deleteMessage: (p) => this.deleteMessage(p),
       answerCallbackQuery: (p) => this.answerCallbackQuery(p),
       sendChatAction: (p) => this.sendChatAction(p),
@@ -809,6 +820,57 @@ export class FakeTelegram {
       ...(cmd ? { entities: [{ type: "bot_command", offset: 0, length: cmd[0].length }] } : {}),
     };
     state.messages.set(message_id, { message_id, fromBot: false, kind: "text", text, entities: [], deleted: false, message });
+    return this.pushUpdate({ message });
+  }
+
+  /**
+   * A private-chat photo from `from`, with an optional caption (a leading /command gets a
+   * bot_command caption entity). The bytes are what getFile and the file endpoint serve.
+   * Returns the update_id and the file id of the largest size (the one a bot should keep).
+   */
+  sendPhotoFrom(from: FakeUser, opts: { caption?: string; content?: Buffer } = {}): { updateId: number; fileId: string } {
+    const content = opts.content ?? Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from("fake-jpeg"), 0xff, 0xd9]);
+    const base = `AgACAgIAAxkBAAU${String(this.nextFileId++).padStart(6, "0")}`;
+    const sizes = [
+      { file_id: `${base}-s`, file_unique_id: `${base.slice(-8)}s`, width: 90, height: 90, file_size: Math.min(content.length, 1_024) },
+      { file_id: `${base}-m`, file_unique_id: `${base.slice(-8)}m`, width: 800, height: 800, file_size: content.length },
+    ];
+    for (const [i, s] of sizes.entries()) {
+      this.fileKinds.set(s.file_id, "photo");
+      this.userFiles.set(s.file_id, { kind: "photo", path: `photos/file_${this.nextFileId}_${i}.jpg`, size: s.file_size, mime: "image/jpeg", content });
+    }
+    const update = this.userMessage(from, { photo: sizes, ...this.captionFields(opts.caption) });
+    return { updateId: update, fileId: sizes[sizes.length - 1]!.file_id };
+  }
+
+  /** A private-chat document from `from` (its bytes, or only a declared `size` for a file too big to download). */
+  sendDocumentFrom(
+    from: FakeUser,
+    opts: { name: string; mime?: string; content?: Buffer; size?: number; caption?: string },
+  ): { updateId: number; fileId: string } {
+    const content = opts.content ?? Buffer.from(`document ${opts.name}`);
+    const fileId = `BQACAgIAAxkBAAU${String(this.nextFileId++).padStart(6, "0")}`;
+    const size = opts.size ?? content.length;
+    const mime = opts.mime ?? "application/octet-stream";
+    this.fileKinds.set(fileId, "document");
+    this.userFiles.set(fileId, { kind: "document", path: `documents/file_${this.nextFileId}.${opts.name.split(".").pop() ?? "bin"}`, size, mime, content });
+    const document = { file_id: fileId, file_unique_id: fileId.slice(-8), file_name: opts.name, mime_type: mime, file_size: size };
+    return { updateId: this.userMessage(from, { document, ...this.captionFields(opts.caption) }), fileId };
+  }
+
+  private captionFields(caption: string | undefined): Record<string, unknown> {
+    if (caption === undefined) return {};
+    const cmd = /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![A-Za-z0-9_@])/.exec(caption);
+    return { caption, ...(cmd ? { caption_entities: [{ type: "bot_command", offset: 0, length: cmd[0].length }] } : {}) };
+  }
+
+  private userMessage(from: FakeUser, content: Record<string, unknown>): number {
+    const chatKey = String(from.id);
+    const chat = this.rememberPrivateChat(from);
+    const state = this.chat(chatKey);
+    const message_id = state.nextMessageId++;
+    const message: Record<string, unknown> = { message_id, from: this.userObject(from), chat, date: unixNow(), ...content };
+    state.messages.set(message_id, { message_id, fromBot: false, kind: "other", text: String(content.caption ?? ""), entities: [], deleted: false, message });
     return this.pushUpdate({ message });
   }
 
@@ -925,6 +987,8 @@ export class FakeTelegram {
       return;
     }
     const url = new URL(req.url ?? "/", "http://fake");
+    const f = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+    if (f) return this.serveFile(res, decodeURIComponent(f[1]!), f[2]!, req.method ?? "GET");
     const m = /^\/bot([^/]*)\/([^/]*)$/.exec(url.pathname);
     if (!m) {
       this.reply(res, url.pathname, {}, new TelegramApiError(404, "Not Found"));
@@ -1100,6 +1164,7 @@ export class FakeTelegram {
       if (photo.size === 0) throw bad("file must be non-empty");
     } else if (typeof photo === "string" && photo.length) {
       if (!isHttpUrl(photo) && !this.knownFileIds.has(photo)) throw bad("wrong file identifier/HTTP URL specified");
+      if (this.fileKinds.get(photo) === "document") throw bad("type of file mismatch");
     } else throw bad("there is no photo in the request");
     const ft = this.formatted(p, "caption", "caption_entities", CAPTION_LIMIT);
     const markup = parseReplyMarkup(p);
@@ -1121,7 +1186,33 @@ export class FakeTelegram {
     };
     this.storeBotMessage(chat.key, message, "photo", ft, markup);
     this.record("sendPhoto", chat.key, message, ft, p, markup);
+    this.sent[this.sent.length - 1]!.photo = typeof photo === "string" ? photo : "upload";
     return ok(message);
+  }
+
+  /** getFile: a known file id → its path for the file endpoint; refused past 20 MB like Telegram. */
+  private getFile(p: Params): HandlerResult {
+    const id = p.str("file_id");
+    if (!id) throw bad("file_id not specified");
+    const file = this.userFiles.get(id);
+    if (!file) throw bad(this.knownFileIds.has(id) ? "file is temporarily unavailable" : "invalid file_id");
+    if (file.size > GET_FILE_LIMIT) throw bad("file is too big");
+    return ok({ file_id: id, file_unique_id: id.slice(-8), file_size: file.size, file_path: file.path });
+  }
+
+  /** GET <root>/file/bot<token>/<file_path>: the bytes of a file getFile gave the path of. */
+  private serveFile(res: ServerResponse, token: string, path: string, method: string): void {
+    const file = method === "GET" && token === this.token ? [...this.userFiles.values()].find((x) => x.path === path) : undefined;
+    this.calls.push({ method: "file", body: { path }, status: file ? 200 : 404 });
+    if (!file) {
+      const json = JSON.stringify({ ok: false, error_code: 404, description: "Not Found" });
+      res.writeHead(404, { "content-type": "application/json", "content-length": String(Buffer.byteLength(json)) });
+      res.end(json);
+      return;
+    }
+    this.downloads.set(path, (this.downloads.get(path) ?? 0) + 1);
+    res.writeHead(200, { "content-type": file.mime, "content-length": String(file.content.length) });
+    res.end(file.content);
   }
 
   private sendDocument(p: Params): HandlerResult {
@@ -1132,6 +1223,7 @@ export class FakeTelegram {
       if (doc.size === 0) throw bad("file must be non-empty");
     } else if (typeof doc === "string" && doc.length) {
       if (!isHttpUrl(doc) && !this.knownFileIds.has(doc)) throw bad("wrong file identifier/HTTP URL specified");
+      if (this.fileKinds.get(doc) === "photo") throw bad("type of file mismatch");
     } else throw bad("there is no document in the request");
     const ft = this.formatted(p, "caption", "caption_entities", CAPTION_LIMIT);
     const markup = parseReplyMarkup(p);

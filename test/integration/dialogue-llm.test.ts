@@ -61,7 +61,7 @@ describe("Dialogue with an LLM configured (fake OpenAI-compatible server)", () =
     await h.send(youth, `/hoi ${Q_LOAN}`);
     const q1 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
     await h.send(cadre, `/traloi ${q1.id} Bạn liên hệ Tổ tiết kiệm và vay vốn của xã, mang theo CCCD.`);
-    await h.send(cadre, `/congbo ${q1.id}`);
+    await h.send(cadre, `/congbo ${q1.id} ok`);
     const other = h.user("Người hỏi sau");
     await h.join(other, "youth", "CD-A2");
     await h.send(other, "/hoi Muốn vay vốn nuôi bò để khởi nghiệp thì làm hồ sơ ở đâu vậy ạ?");

@@ -58,7 +58,7 @@ describe("dialogue Q&A", () => {
     expect(note!.text).toContain(label(q.topic));
     expect(note!.text).toContain("Trần Văn Hỏi");
     expect(note!.text).toContain("05/11/2026");
-    expect(note!.buttons!.map((b) => b.label)).toEqual([T.btnAnswer, T.btnTransfer]);
+    expect(note!.buttons!.map((b) => b.label)).toEqual([T.btnAnswer, T.btnTransfer, T.btnMerge]);
     expect(await h.unread(cadreT)).toEqual([]);
 
     // answer through the button and the answer flow
@@ -276,7 +276,7 @@ describe("dialogue Q&A", () => {
     const [notYet] = await h.send(youthB, "/faq mua he xanh");
     expect(notYet!.text).toBe(T.faqNone("mua he xanh"));
 
-    const [pub] = await h.send(cadreA, `/congbo ${q.id}`);
+    const [pub] = await h.send(cadreA, `/congbo ${q.id} ok`);
     expect(pub!.text).toBe(T.published(q.id, "Đoàn xã A"));
     const entry = await h.s.prisma.faqEntry.findUniqueOrThrow({ where: { questionId: q.id } });
     expect(entry.question).toBe(Q_SUMMER);
@@ -308,7 +308,7 @@ describe("dialogue Q&A", () => {
     await h.send(youthB, `/hoi ${Q_SCHOLAR}`);
     const qb = await lastQuestion();
     await h.send(cadreT, `/traloi ${qb.id} Có, mỗi năm Tỉnh đoàn xét 100 suất học bổng.`);
-    await h.send(cadreT, `/congbo ${qb.id}`);
+    await h.send(cadreT, `/congbo ${qb.id} ok`);
     const [province] = await h.send(youthB, "/faq hoc bong");
     expect(province!.text).toContain("100 suất học bổng");
     const guest = h.user("Khách");
@@ -575,7 +575,7 @@ describe("dialogue Q&A", () => {
     await h.send(youth, `/hoi ${Q_LOAN}`);
     const q = await lastQuestion();
     const [note] = await h.unread(cadreA);
-    expect(note!.buttons!.map((b) => b.label)).toEqual([T.btnAnswer, T.btnTransfer]);
+    expect(note!.buttons!.map((b) => b.label)).toEqual([T.btnAnswer, T.btnTransfer, T.btnMerge]);
 
     // a button whose stored arguments were altered (the question id is no longer a number)
     const set = await h.s.prisma.choiceSet.findFirstOrThrow({

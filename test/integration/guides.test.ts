@@ -9,7 +9,7 @@ import { Scheduler } from "../../scheduler/index.ts";
 import { stripMarkup } from "../../bot/core/text.ts";
 import { vnDate } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
-import { guidesText as T } from "../../prompts/vi/guides.ts";
+import { guidesText as T, reportText as R } from "../../prompts/vi/guides.ts";
 import { Llm } from "../../bot/core/llm.ts";
 import { pino } from "pino";
 import { FakeOpenAI } from "../fakes/openai.ts";
@@ -99,7 +99,7 @@ describe("monthly branch-activity guides", () => {
 
   it("When secretaries confirm with /dasinhhoat, then valid numbers are stored once per branch and month, bad ones get a clear answer", async () => {
     await h.at(vnDate(2026, 12, 5, 20, 0));
-    expect((await h.send(secA1, "/dasinhhoat"))[0]!.text).toBe(T.confirmUsage);
+    expect((await h.send(secA1, "/dasinhhoat ?"))[0]!.text).toContain("/dasinhhoat 25 | Vững mạnh | 3 | … | -");
     expect((await h.send(secA1, "/dasinhhoat abc"))[0]!.text).toBe(T.badAttendees(MAX_ATTENDEES));
     expect((await h.send(secA1, "/dasinhhoat 0"))[0]!.text).toBe(T.badAttendees(MAX_ATTENDEES));
     expect((await h.send(secA1, "/dasinhhoat -3"))[0]!.text).toBe(T.badAttendees(MAX_ATTENDEES));
@@ -109,11 +109,12 @@ describe("monthly branch-activity guides", () => {
     expect(await h.s.prisma.meetingReport.count()).toBe(0);
 
     const [ok] = await h.send(secA1, "/dasinhhoat 25 Sinh hoạt chuyên đề, kết nạp 2 đoàn viên");
-    expect(ok!.text).toBe(T.confirmed("Chi đoàn A1", "2026-12", 25));
+    // the attendance alone: the rest of the month's form is named as missing
+    expect(ok!.text).toBe(`${T.confirmed("Chi đoàn A1", "2026-12", 25)}\n${R.missing(["Kết quả tự đánh giá, xếp loại chi đoàn", "Số thanh niên trong diện nhập ngũ được thăm hỏi, động viên"])}`);
     const [same] = await h.send(secA1, "/dasinhhoat 25 Sinh hoạt chuyên đề, kết nạp 2 đoàn viên");
     expect(same!.text).toBe(T.confirmedSame("Chi đoàn A1", "2026-12", 25, "05/12/2026"));
     const [fixed] = await h.send(secA1, "/dasinhhoat 26");
-    expect(fixed!.text).toBe(T.confirmUpdated("Chi đoàn A1", "2026-12", 26));
+    expect(fixed!.text.split("\n")[0]).toBe(T.confirmUpdated("Chi đoàn A1", "2026-12", 26));
     const rows = await h.s.prisma.meetingReport.findMany();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ month: "2026-12", attendees: 26, note: "Sinh hoạt chuyên đề, kết nạp 2 đoàn viên" });
@@ -124,9 +125,9 @@ describe("monthly branch-activity guides", () => {
       "photo-1",
     );
     const [withPhoto] = await h.unread(secB1);
-    expect(withPhoto!.text).toBe(`${T.confirmed("Chi đoàn B1", "2026-12", 18)}\n${T.photoSaved}`);
+    expect(withPhoto!.text).toContain(`${T.confirmed("Chi đoàn B1", "2026-12", 18)}\n${T.photoSaved}`);
     const b1 = await h.s.prisma.meetingReport.findFirstOrThrow({ where: { attendees: 18 } });
-    expect(b1.photo).toBe("AgACAgUAAxkBAAIBZ2");
+    expect(b1.photo).toContain("AgACAgUAAxkBAAIBZ2");
 
     expect((await h.send(youth, "/dasinhhoat 10"))[0]!.text).toBe(coreText.notAllowed("bí thư chi đoàn"));
     expect(await h.s.prisma.meetingReport.count()).toBe(2);
@@ -195,6 +196,44 @@ describe("monthly branch-activity guides", () => {
     expect(text(await h.unread(secA1))).toEqual([T.noteUpdate("Đoàn xã A", "2026-12", "Họp Ban Chấp hành các chi đoàn ngày 12/12/2026.")]);
     expect(await h.unread(secA2)).toHaveLength(1);
     expect(await h.unread(secB1)).toHaveLength(0);
+  });
+
+  it("When finished job rows were cleaned away before a mid-month note, then the note still reaches the subtree's secretaries", async () => {
+    await h.at(vnDate(2026, 12, 1, 7, 30));
+    for (const u of [secA1, secA2, secB1]) await h.unread(u);
+    // retention deletes finished job rows (the dispatch's among them): the note must not depend on them
+    await h.s.prisma.scheduledJob.deleteMany({ where: { status: "done" } });
+    await h.at(vnDate(2026, 12, 14, 9, 0));
+    const [r] = await h.send(province, "/ghichu tháng này Tổng kết công tác Đoàn trước ngày 25/12/2026.");
+    expect(r!.text).toContain(T.noteSentNow);
+    await h.advance(10_000);
+    for (const u of [secA1, secA2, secB1]) expect(text(await h.unread(u))).toEqual([T.noteUpdate("Tỉnh đoàn Thử Nghiệm", "2026-12", "Tổng kết công tác Đoàn trước ngày 25/12/2026.")]);
+  });
+
+  it("When a secretary joins mid-month, then they get the month's guide (with the notes) once, and nobody else gets it again", async () => {
+    await h.send(province, `/ghichu 2026-12 ${PROVINCE_NOTE}`);
+    await h.at(vnDate(2026, 12, 1, 7, 30));
+    for (const u of [secA1, secA2, secB1]) expect(guidesIn(await h.unread(u))).toHaveLength(1);
+    await h.at(vnDate(2026, 12, 10, 14, 0));
+    const late = h.user("Bí thư mới B1");
+    await h.join(late, "secretary", "CD-B1");
+    await h.advance(10 * 60_000);
+    const got = guidesIn(await h.unread(late));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain("Gửi: Chi đoàn B1");
+    expect(got[0]).toContain(PROVINCE_NOTE);
+    await h.advance(10 * 60_000);
+    for (const u of [late, secA1, secA2, secB1]) expect(guidesIn(await h.unread(u))).toHaveLength(0);
+  });
+
+  it("When /huongdan names a month with no guide yet or a bad month, then it is refused clearly; a past month is shown", async () => {
+    await h.at(vnDate(2026, 12, 2, 9, 0));
+    expect((await h.send(secA1, "/huongdan 2027-01"))[0]!.text).toBe(R.futureMonth("2027-01"));
+    expect((await h.send(secA1, "/huongdan 2026-13"))[0]!.text).toBe(R.guideUsage);
+    expect((await h.send(secA1, "/huongdan abc"))[0]!.text).toBe(R.guideUsage);
+    expect((await h.send(secA1, "/huongdan 2024-01"))[0]!.text).toBe(R.tooOld);
+    expect(stripMarkup((await h.send(secA1, "/huongdan 2026-11"))[0]!.text)).toContain(T.title("2026-11"));
+    expect(stripMarkup((await h.send(secA1, "/huongdan"))[0]!.text)).toContain(TITLE_DEC);
   });
 
   it("When an LLM is set, then a cadre may have the guide adapted, and only an approved version is sent", async () => {

@@ -13,10 +13,13 @@ import { coreText } from "../../prompts/vi/core.ts";
 import { dialogueText } from "../../prompts/vi/dialogue.ts";
 import { deadlinesText } from "../../prompts/vi/deadlines.ts";
 import { sessionText } from "../../prompts/vi/sessions.ts";
-import { volunteersText } from "../../prompts/vi/volunteers.ts";
+import { campaignsText, volunteersText } from "../../prompts/vi/volunteers.ts";
+import { meetingsText } from "../../prompts/vi/meetings.ts";
 import { onboardingText } from "../../prompts/vi/onboarding.ts";
 import { privacyText } from "../../prompts/vi/privacy.ts";
+import { dashboardText } from "../../prompts/vi/dashboard.ts";
 import { createInvite } from "../../handlers/onboarding/invites.ts";
+import { indicatorsText } from "../../prompts/vi/indicators.ts";
 import { requestJoin } from "../../handlers/onboarding/requests.ts";
 
 interface Place {
@@ -49,6 +52,7 @@ const PROBES: Record<string, Probe> = {
   danhgia: none,
   phien: none,
   binhchon: { inside: (p) => String(p.id.sessionQuestion), outside: (p) => String(p.id.sessionQuestion) },
+  hoiphien: { inside: (p) => `${p.id.session} Tỉnh có hỗ trợ thanh niên học nghề lái máy nông nghiệp không ạ?`, outside: (p) => `${p.id.session} Tỉnh có hỗ trợ thanh niên học nghề không ạ?` },
   tinhnguyen: none,
   dangky: { inside: (p) => String(p.id.campaign), outside: (p) => String(p.id.campaign) },
   // one's own sign-up: only ever in scope (a sign-up elsewhere is refused by /dangky)
@@ -61,17 +65,22 @@ const PROBES: Record<string, Probe> = {
   traloi: { inside: (p) => `${p.id.question} Bạn liên hệ Ngân hàng Chính sách xã hội.`, outside: (p) => `${p.id.question} Bạn liên hệ Ngân hàng Chính sách xã hội.` },
   chuyen: { inside: (p) => `${p.id.question} ${p.code.branch}`, outside: (p) => `${p.id.question} ${p.code.branch}` },
   congbo: { inside: (p) => String(p.id.question), outside: (p) => String(p.id.question) },
+  // the same question twice: let through it is refused as "the same" (nothing merged), outside as not yours
+  gop: { inside: (p) => `${p.id.question} ${p.id.question}`, outside: (p) => `${p.id.question} ${p.id.question}` },
+  nhanthem: { inside: (p) => String(p.id.question), outside: null },
   duyet: { inside: (p) => String(p.id.pending), outside: (p) => String(p.id.pending) },
   an: { inside: (p) => String(p.id.pending), outside: (p) => String(p.id.pending) },
   camket: {
-    inside: (p) => `${p.id.session} | Mở lớp tin học | Đoàn xã | 30/12/2026`,
-    outside: (p) => `${p.id.session} | Mở lớp tin học | Đoàn xã | 30/12/2026`,
+    inside: (p) => `${p.id.session} | Mở lớp tin học | ${p.code.branch} | 30/12/2026`,
+    outside: (p) => `${p.id.session} | Mở lớp tin học | ${p.code.branch} | 30/12/2026`,
   },
+  tiendocamket: { inside: (p) => `${p.id.commitment} Đã khảo sát nhu cầu`, outside: (p) => `${p.id.commitment} Đã khảo sát nhu cầu` },
   xongcamket: { inside: (p) => String(p.id.commitment), outside: (p) => String(p.id.commitment) },
   baocaodoithoai: { inside: (p) => String(p.id.session), outside: (p) => String(p.id.session) },
   giaoviec: { inside: (p) => `15/12/2026 | Báo cáo quý | Gửi qua email | ${p.code.branch}`, outside: (p) => `15/12/2026 | Báo cáo quý | Gửi qua email | ${p.code.branch}` },
   ghichu: { inside: () => "2026-12 Các chi đoàn đăng ký hiến máu.", outside: null },
   sinhhoat: { inside: () => "2026-11", outside: null },
+  chitieu: { inside: (p) => p.code.unit, outside: (p) => p.code.unit },
   taochiendich: { inside: () => "?", outside: null },
   chiendich: { inside: (p) => String(p.id.campaign), outside: (p) => String(p.id.campaign) },
   diemdanh: { inside: (p) => String(p.id.campaign), outside: (p) => String(p.id.campaign) },
@@ -85,6 +94,24 @@ const PROBES: Record<string, Probe> = {
     outside: (p) => `Đối thoại thanh niên | Bí thư | ${p.code.unit} | 20/12/2026 08:00 | 20/12/2026 11:00`,
   },
   dinhtuyen: { inside: (p) => `${p.code.branch} viec_lam`, outside: (p) => `${p.code.branch} viec_lam` },
+  // /thongbao names its units at the second step (refused there outside the subtree: announcements.test.ts)
+  thongbao: { inside: () => "Chủ nhật này ra quân dọn vệ sinh bờ kè.", outside: null },
+  ketquathongbao: none,
+  theodoi: { inside: () => "viec_lam", outside: null },
+  botheodoi: { inside: () => "viec_lam", outside: null },
+  tatthongbao: none,
+  batthongbao: none,
+  lichsinhhoat: none,
+  lichchidoan: { inside: (p) => p.code.unit, outside: (p) => p.code.unit },
+  comat: { inside: () => "123456", outside: null },
+  chungnhan: none,
+  chiendichlon: { inside: (p) => `Hè tình nguyện | 01/12/2026 | 31/12/2026 | ${p.code.branch} | -`, outside: (p) => `Hè tình nguyện | 01/12/2026 | 31/12/2026 | ${p.code.branch} | -` },
+  hoatdong: {
+    inside: (p) => `${p.id.program} | Trồng cây | ${p.code.branch} | Bờ kè | 07/12/2026 07:00-11:00 5`,
+    outside: (p) => `${p.id.program} | Trồng cây | ${p.code.branch} | Bờ kè | 07/12/2026 07:00-11:00 5`,
+  },
+  ketqua: { inside: (p) => `${p.id.activity} 10 0 5`, outside: (p) => `${p.id.activity} 10 0 5` },
+  bangdieukhien: { inside: (p) => p.code.branch, outside: (p) => p.code.branch },
 };
 
 /** Every answer meaning "not you" or "not here" (a unit elsewhere is never shown, even by name). */
@@ -100,6 +127,9 @@ function refusals(p: Place): string[] {
     S.notModerator,
     L.notInSubtree(p.code.branch),
     V.bad.notInSubtree(p.code.branch),
+    meetingsText.notInSubtree(p.code.unit),
+    indicatorsText.notInArea(p.code.unit),
+    dashboardText.notYourUnit(p.code.branch),
     ...ids.flatMap((id) => [
       D.notFound(id),
       D.notYours(id),
@@ -110,10 +140,13 @@ function refusals(p: Place): string[] {
       S.notSessionQuestion(id),
       S.commitSessionUnknown(id),
       S.commitUnknown(id),
+      S.askNoSession(id),
       V.unknown(id),
       V.notInScope(id),
       V.notOrganiser(id),
       O.requestUnknown(id),
+      campaignsText.bad.notYourProgram(id),
+      campaignsText.notYourActivity(id),
     ]),
   ];
 }
@@ -140,10 +173,15 @@ async function seedPlace(unit: string, branch: string, organiser: number, asker:
   });
   const pending = await question({ sessionId: session.id, moderation: "pending" });
   const approved = await question({ sessionId: session.id, moderation: "approved" });
-  const commitment = await prisma.commitment.create({ data: { sessionId: session.id, text: "Mở lớp", owner: "Đoàn xã", dueAt: due } });
+  // owned by the branch: its secretary reports progress and marks it done (issue 9)
+  const commitment = await prisma.commitment.create({ data: { sessionId: session.id, text: "Mở lớp", owner: b.name, ownerUnitId: b.id, dueAt: due } });
   const campaign = await prisma.campaign.create({
     data: { title: `Chủ nhật xanh ${unit}`, startsAt: new Date(now.getTime() + 10 * 86_400_000), endsAt: new Date(now.getTime() + 10.2 * 86_400_000), capacity: 30, signupDeadline: new Date(now.getTime() + 8 * 86_400_000), scopeUnitId: u.id, createdById: organiser },
   });
+  const program = await prisma.volunteerProgram.create({
+    data: { title: `Hè tình nguyện ${unit}`, scopeUnitId: u.id, startsAt: now, endsAt: new Date(now.getTime() + 60 * 86_400_000), createdById: organiser },
+  });
+  const activity = await prisma.volunteerActivity.create({ data: { programId: program.id, unitId: b.id, title: `Trồng cây ${unit}`, createdById: organiser } });
   const task = await prisma.task.create({ data: { title: `Báo cáo ${unit}`, dueAt: due, createdById: organiser, unitId: tinh.id } });
   await prisma.taskAssignment.createMany({ data: [{ taskId: task.id, unitId: u.id }, { taskId: task.id, unitId: b.id }] });
   const invite = await createInvite(prisma, { role: "youth", unitCode: branch, createdById: organiser, now });
@@ -152,7 +190,7 @@ async function seedPlace(unit: string, branch: string, organiser: number, asker:
   const r = await requestJoin(h.s, await h.personId(newcomer), b);
   if (r.kind !== "requested") throw new Error(`join request not created: ${r.kind}`);
   return {
-    id: { question: q.id, session: session.id, pending: pending.id, sessionQuestion: approved.id, commitment: commitment.id, campaign: campaign.id, task: task.id, request: r.requestId },
+    id: { question: q.id, session: session.id, pending: pending.id, sessionQuestion: approved.id, commitment: commitment.id, campaign: campaign.id, task: task.id, request: r.requestId, program: program.id, activity: activity.id },
     code: { unit, branch, invite: invite.code },
   };
 }

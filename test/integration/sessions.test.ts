@@ -36,8 +36,11 @@ describe("Live dialogue sessions", () => {
   afterEach(async () => h.close());
 
   async function createSession(): Promise<number> {
-    const [r] = await h.send(admin, "/phienmoi Đảng với thanh niên xã A | Bí thư Đảng ủy xã | XA-A | 02/11/2026 08:00 | 02/11/2026 11:30");
-    expect(r!.text).toContain("Đã tạo phiên đối thoại số");
+    const msgs = await h.send(admin, "/phienmoi Đảng với thanh niên xã A | Bí thư Đảng ủy xã | XA-A | 02/11/2026 08:00 | 02/11/2026 11:30");
+    expect(msgs.some((m) => m.text.includes("Đã tạo phiên đối thoại số"))).toBe(true);
+    // the members of the scope are told (the outsider is not)
+    for (const y of [y1, y2, y3]) expect((await h.unread(y)).some((m) => m.text.includes("/hoiphien"))).toBe(true);
+    expect(await h.unread(outsider)).toEqual([]);
     return (await h.s.prisma.dialogueSession.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
   }
 
@@ -52,9 +55,12 @@ describe("Live dialogue sessions", () => {
     expect(await h.s.prisma.dialogueSession.count()).toBe(0);
   });
 
-  it("When a session is open, then questions of its scope wait for approval, votes count once per person, and the board shows them by votes", async () => {
+  it("When a session is open, then questions sent for it wait for approval, votes count once per person, and the board shows them by votes", async () => {
     const id = await createSession();
-    const [sent] = await h.send(y1, `/hoi ${Q1}`);
+    // /hoi while a session takes questions: the asker chooses the session or a normal question
+    const [offer] = await h.send(y1, `/hoi ${Q1}`);
+    expect(offer!.text).toBe(T.offerText(["Đảng với thanh niên xã A"]));
+    const [sent] = await h.press(y1, "Gửi cho phiên");
     expect(sent!.text).toContain("phiên đối thoại");
     const q1 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(q1.sessionId).toBe(id);
@@ -73,10 +79,11 @@ describe("Live dialogue sessions", () => {
     expect(approvedMsgs.some((t) => t.includes(`#${q1.id}`) && t.includes("Youth One"))).toBe(true);
     expect((await h.send(admin, `/duyet ${q1.id}`))[0]!.text).toBe(T.alreadyModerated(q1.id, "đã duyệt"));
 
-    await h.send(y2, `/hoi ${Q2}`);
+    await h.send(y2, `/hoiphien ${id} ${Q2}`);
     const q2 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
-    await h.send(admin, `/an ${q2.id}`);
-    expect((await h.unread(y2)).some((m) => m.text === T.hiddenAsker(q2.id))).toBe(true);
+    expect(q2.sessionId).toBe(id);
+    await h.send(admin, `/an ${q2.id} Câu hỏi thuộc thẩm quyền của xã, không phải của phiên`);
+    expect((await h.unread(y2)).some((m) => m.text === T.hiddenAsker(q2.id, "Câu hỏi thuộc thẩm quyền của xã, không phải của phiên"))).toBe(true);
 
     // votes: once per person, never for one's own question, nobody outside the scope
     expect((await h.send(y2, `/binhchon ${q1.id}`))[0]!.text).toBe(T.voted(q1.id, 1));
@@ -103,10 +110,10 @@ describe("Live dialogue sessions", () => {
       expect(await page.text()).toContain(T.board.pageTitle);
       const data = (await (await fetch(`http://127.0.0.1:${port}/board/${ses.boardToken}/data`)).json()) as {
         status: string;
-        questions: { id: number; votes: number; text: string }[];
+        questions: { ref: string; votes: number; text: string }[];
       };
-      expect(data.status).toBe("open");
-      expect(data.questions).toEqual([expect.objectContaining({ id: q1.id, votes: 2, text: Q1 })]);
+      expect(data.status).toBe("live");
+      expect(data.questions).toEqual([expect.objectContaining({ ref: `#${q1.id}`, votes: 2, text: Q1 })]);
       expect(JSON.stringify(data)).not.toContain("Youth One");
       expect((await fetch(`http://127.0.0.1:${port}/board/not-a-real-token-123456`)).status).toBe(404);
     } finally {
@@ -116,14 +123,17 @@ describe("Live dialogue sessions", () => {
 
   it("When the session closes, then the organiser gets the report and commitments are chased until done", async () => {
     const id = await createSession();
-    await h.send(y1, `/hoi ${Q1}`);
+    await h.send(y1, `/hoiphien ${id} ${Q1}`);
     const q1 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
     await h.send(admin, `/duyet ${q1.id}`);
     await h.send(y2, `/binhchon ${q1.id}`);
     await h.send(admin, `/traloi ${q1.id} Tỉnh có Quỹ hỗ trợ khởi nghiệp thanh niên, xã sẽ hướng dẫn hồ sơ.`);
-    expect((await h.send(admin, `/camket ${id} | Mở lớp tập huấn khởi nghiệp | Đoàn xã A | 31/12/2025`))[0]!.text).toBe(T.commitBadDate);
-    const [c] = await h.send(admin, `/camket ${id} | Mở lớp tập huấn khởi nghiệp | Đoàn xã A | 20/11/2026 | ${q1.id}`);
-    expect(c!.text).toContain("Đã ghi cam kết số");
+    expect((await h.send(admin, `/camket ${id} | Mở lớp tập huấn khởi nghiệp | XA-A | 31/12/2025`))[0]!.text).toBe(T.commitBadDate);
+    expect((await h.send(admin, `/camket ${id} | Mở lớp tập huấn khởi nghiệp | Đoàn xã A | 20/11/2026`))[0]!.text).toBe(T.commitOwnerUnknown("Đoàn xã A"));
+    expect((await h.send(admin, `/camket ${id} | Mở lớp tập huấn khởi nghiệp | XA-B | 20/11/2026`))[0]!.text).toBe(T.commitOwnerNotSubtree);
+    const cm = await h.send(admin, `/camket ${id} | Mở lớp tập huấn khởi nghiệp | XA-A | 20/11/2026 | ${q1.id}`);
+    // the owner (the commune's cadres: here the organiser) is told, then the reply
+    expect(cm.map((m) => m.text)).toEqual([expect.stringContaining("được giao thực hiện cam kết"), expect.stringContaining("Đã ghi cam kết số")]);
     expect((await h.send(y1, `/camket ${id} | x | y | 20/11/2026`))[0]!.text).toContain("chỉ dành cho");
     await h.unread(admin);
 
@@ -146,20 +156,26 @@ describe("Live dialogue sessions", () => {
     await h.at(new Date("2026-11-28T02:00:00Z"));
     expect((await h.unread(admin)).filter((m) => m.text.includes("QUÁ HẠN"))).toHaveLength(1);
     const cid = (await h.s.prisma.commitment.findFirstOrThrow()).id;
-    expect((await h.send(admin, `/xongcamket ${cid}`))[0]!.text).toBe(T.commitDone(cid));
+    expect((await h.send(admin, `/xongcamket ${cid}`))[0]!.text).toBe(T.commitDone(cid, 1));
+    expect((await h.unread(y1)).some((m) => m.text.includes("đã được thực hiện"))).toBe(true);
     await h.at(new Date("2026-12-06T02:00:00Z"));
     expect((await h.unread(admin)).filter((m) => m.text.includes("cam kết"))).toEqual([]);
 
-    const csv = await REPORTS.sessions!(h.s, (await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "TINH" } })) as never, "2026-11", "csv");
+    // the annual rule: every district-level unit (here the communes right under the province) holds at least one forum a year
+    const csv = await REPORTS.sessions!({ ...h.s, now: h.clock.now() }, (await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "TINH" } })) as never, "2026-12", "csv");
     const lines = csv.replace(/^\ufeff/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("session,kind,id,topic,text,votes,answer,owner,due,done");
-    expect(lines).toHaveLength(3);
-    expect(lines[2]).toContain("20/11/2026");
-    expect(lines.join("\n")).not.toContain("Youth One");
+    expect(lines).toEqual([
+      "code,unit,level,held,planned,required,status",
+      "TINH,Tỉnh đoàn Thử Nghiệm,Tỉnh đoàn,0,0,0,",
+      "XA-A,Đoàn xã A,Đoàn cơ sở,1,0,1,đạt",
+      "XA-B,Đoàn xã B,Đoàn cơ sở,0,0,1,chưa đạt",
+    ]);
+    const json = JSON.parse(await REPORTS.sessions!({ ...h.s, now: h.clock.now() }, (await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "TINH" } })) as never, "2026-12", "json"));
+    expect(json).toMatchObject({ year: 2026, requiredUnits: 2, unitsMet: 1 });
   });
   it("When a vote button or a closing job is tampered with, then nothing is counted or sent; when the organiser is merged or erased, then the session keeps its organiser", async () => {
     const id = await createSession();
-    await h.send(y1, `/hoi ${Q1}`);
+    await h.send(y1, `/hoiphien ${id} ${Q1}`);
     const q1 = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
     await h.send(admin, `/duyet ${q1.id}`);
     await h.send(y2, "/phien");
@@ -194,12 +210,12 @@ describe("Live dialogue sessions", () => {
         await h.join(a, "admin", "XA-A");
         await h.join(a, "cadre", "XA-A");
       }
-      await createSession();
-      await h.send(y1, `/hoi ${Q1}`);
+      const sid = await createSession();
+      await h.send(y1, `/hoiphien ${sid} ${Q1}`);
       const q = await h.s.prisma.question.findFirstOrThrow({ orderBy: { id: "desc" } });
       // the latest list offered to the admin: approve / hide the question (a numbered list on Zalo)
-      const [pending] = await h.unread(a);
-      expect(pending!.text).toContain(`#${q.id}`);
+      const pending = (await h.unread(a)).filter((m) => m.text.includes(`#${q.id}`));
+      expect(pending).toHaveLength(1);
       const say = async (t: string) => (await h.send(a, t))[0]!;
       expect((await say("/phienmoi")).text).toBe(T.createSteps.title);
       expect((await say("1")).text).toBe(T.createSteps.leaders);
@@ -211,9 +227,10 @@ describe("Live dialogue sessions", () => {
       expect((await say("3")).text).toBe(formText.pickNumber(1));
       expect((await say("1")).text).toBe(T.createSteps.opens);
       expect((await say("8")).text).toBe(T.createBadDates);
-      expect((await say("03/11/2026 08:00")).text).toBe(T.createSteps.closes);
+      expect((await say("03/11/2026 08:00")).text).toBe(T.createSteps.live);
+      expect((await say("-")).text).toBe(T.createSteps.closes);
       expect((await say("11")).text).toBe(T.createBadDates);
-      expect((await say("03/11/2026 11:30")).text).toContain("Đã tạo phiên đối thoại số");
+      expect((await h.send(a, "03/11/2026 11:30")).some((m) => m.text.includes("Đã tạo phiên đối thoại số"))).toBe(true);
       const ses = await h.s.prisma.dialogueSession.findFirstOrThrow({ orderBy: { id: "desc" } });
       expect(ses).toMatchObject({ title: "1", leaders: "2" });
       // no number pressed the moderation list

@@ -1,10 +1,13 @@
 import { request, type IncomingMessage } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Harness } from "../helpers/harness.ts";
+import { Harness, TEST_ORG } from "../helpers/harness.ts";
 import { WebChannel } from "../../bot/channels/web/index.ts";
+import { webTranscriptFeature } from "../../bot/channels/web/transcript.ts";
+import { onboarding } from "../../handlers/onboarding/index.ts";
+import { createDialogue } from "../../handlers/dialogue/index.ts";
+import { announcements } from "../../handlers/announcements/index.ts";
 import { HttpServer } from "../../bot/core/http.ts";
 import { OutboxWorker } from "../../bot/core/outbox/worker.ts";
-import { onboarding } from "../../handlers/onboarding/index.ts";
 import { issueWebCode, webSignIn } from "../../handlers/onboarding/api.ts";
 import { seedMember } from "../helpers/cast.ts";
 import { helpText } from "../../prompts/vi/core.ts";
@@ -18,7 +21,8 @@ let worker: OutboxWorker;
 let base: string;
 
 beforeEach(async () => {
-  h = await Harness.create({ features: [onboarding] });
+  // the test organisation (an anonymous question needs a unit and a cadre), anonymous questions at once
+  h = await Harness.create({ org: TEST_ORG, env: { ANON_BATCH_MINUTES: "0" }, features: [onboarding, createDialogue(), announcements, webTranscriptFeature] });
   web = new WebChannel(h.s, h.core, { demo: false, signIn: webSignIn(h.s) });
   http = new HttpServer(h.s.log);
   web.mount(http.app);
@@ -35,8 +39,8 @@ afterEach(async () => {
 });
 
 /** Sign in as a new person with a `/web` code (outside the demo the web chat takes nothing else). */
-async function login(name: string): Promise<string> {
-  const personId = await seedMember(h.s.prisma, { channel: "telegram", id: `tg-${name}-${++seq}`, name }, []);
+async function login(name: string, roles: Parameters<typeof seedMember>[2] = []): Promise<string> {
+  const personId = await seedMember(h.s.prisma, { channel: "telegram", id: `tg-${name}-${++seq}`, name }, roles);
   const code = await issueWebCode(h.s, personId);
   const r = await fetch(`${base}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
   expect(r.status).toBe(200);
@@ -143,5 +147,87 @@ describe("web chat HTTP API (Hono over a real socket)", () => {
     const resumed = await until(() => again.events, (e) => e.length >= ids.length - 1, "the backlog after the last event");
     again.close();
     expect(resumed.map((e) => e.id)).toEqual(ids.filter((id) => id > first!.id));
+  });
+});
+
+describe("web chat that keeps its visitor", () => {
+  type Line = { id?: number; mine?: boolean; text: string; buttons?: { label: string; data: string }[]; used?: boolean };
+  const history = async (cookie: string) => ((await (await fetch(`${base}/api/messages?mine=1`, { headers: { cookie } })).json()) as { messages: Line[] }).messages;
+  const press = (cookie: string, data: string, label: string) => {
+    const [, setId, index] = data.split(":");
+    return fetch(`${base}/api/send`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ requestId: `req-${++seq}-abcdef`, choice: { setId: Number(setId), index: Number(index) }, label }),
+    });
+  };
+
+  it("When a signed-in visitor comes back, then the session is the same person and the history holds their messages and the bot's, a pressed set marked used", async () => {
+    const cookie = await login("Hoa", [{ role: "youth", unitCode: "CD-A1" }]);
+    const me = await (await fetch(`${base}/api/session`, { headers: { cookie } })).json();
+    expect((await send(cookie, "/theodoi")).status).toBe(202);
+    const offer = await until(() => history(cookie), (m) => m.some((l) => l.buttons?.length), "the topics offered");
+    const set = offer.find((l) => l.buttons?.length)!;
+    expect(set.used).toBeUndefined();
+    expect((await press(cookie, set.buttons![0]!.data, set.buttons![0]!.label)).status).toBe(202);
+    const lines = await until(() => history(cookie), (m) => m.some((l) => !l.mine && l.text.includes("Đã theo dõi")), "the follow confirmed");
+    // a reload reads the same session: the same person, the whole conversation in order
+    expect(await (await fetch(`${base}/api/session`, { headers: { cookie } })).json()).toEqual(me);
+    expect(lines.map((l) => (l.mine ? `me:${l.text}` : `bot:${l.text.split("\n")[0]}`))).toEqual([
+      "me:/theodoi",
+      `bot:${offer.find((l) => !l.mine)!.text.split("\n")[0]}`,
+      `me:${set.buttons![0]!.label}`,
+      `bot:${lines.at(-1)!.text.split("\n")[0]}`,
+    ]);
+    expect(lines.find((l) => l.buttons?.length)!.used).toBe(true);
+  });
+
+  it("When an anonymous question is answered while no page is open, then the visitor sees the answer after coming back, and no row holds its words next to them", async () => {
+    const cookie = await login("Mai", [{ role: "youth", unitCode: "CD-A1" }]);
+    const { userId } = (await (await fetch(`${base}/api/session`, { headers: { cookie } })).json()) as { userId: string };
+    const personId = (await h.s.prisma.identity.findFirstOrThrow({ where: { channel: "web", externalId: userId } })).personId;
+    const cadre = h.user("Cán Bộ Xã A");
+    await h.join(cadre, "cadre", "XA-A");
+    const question = "Người khuyết tật ở xã mình được hỗ trợ học nghề miễn phí không ạ?";
+    await send(cookie, `/hoian ${question}`);
+    await send(cookie, "/guian");
+    const q = await until(() => h.s.prisma.question.findFirst({ where: { anonymous: true } }), (x) => x !== null, "the anonymous question");
+    // no page open: the answer is sent to nobody's screen, and its outbox row forgets it
+    const answer = "Bạn liên hệ Phòng Văn hóa xã hội của xã để được hướng dẫn hồ sơ học nghề.";
+    await h.send(cadre, `/traloi ${q!.publicRef} ${answer}`);
+    await until(() => h.s.prisma.outboxMessage.count({ where: { channel: "web", status: "pending" } }), (n) => n === 0, "the web rows sent");
+    const lines = await history(cookie);
+    expect(lines.some((l) => l.mine && l.text.includes(question))).toBe(true);
+    const got = lines.find((l) => !l.mine && l.text.includes("Phòng Văn hóa xã hội"));
+    expect(got?.id).toBeGreaterThan(0);
+    // a reconnecting stream after an older event gets it again in its backlog
+    const stream = openEvents(cookie, 1);
+    await until(() => stream.events, (e) => e.some((x) => x.data.text.includes("Phòng Văn hóa xã hội")), "the answer in the backlog");
+    stream.close();
+    // nothing stored holds the words next to the visitor's id, chat or person
+    const marks = ["Phòng Văn hóa xã hội", "khuyết tật ở xã mình"];
+    const outbox = await h.s.prisma.outboxMessage.findMany({ where: { channel: "web" } });
+    for (const r of outbox) {
+      const words = marks.some((w) => r.payload.includes(w));
+      if (words) expect({ chatId: r.chatId, personId: r.personId }).toEqual({ chatId: "", personId: null });
+    }
+    const transcript = await h.s.prisma.webTranscript.findMany();
+    expect(transcript.length).toBeGreaterThan(0);
+    for (const r of transcript) {
+      const cells = Object.values(r).map(String).join("\u0000");
+      expect(marks.some((w) => cells.includes(w))).toBe(false);
+      expect(cells.includes(userId) || r.box === String(personId)).toBe(false);
+    }
+  });
+
+  it("When a person erases their data, then their web transcript goes with them", async () => {
+    const cookie = await login("Lan", [{ role: "youth", unitCode: "CD-A1" }]);
+    await send(cookie, "/trogiup");
+    await until(() => h.s.prisma.webTranscript.count(), (n) => n > 0, "the transcript kept");
+    const { userId } = (await (await fetch(`${base}/api/session`, { headers: { cookie } })).json()) as { userId: string };
+    const personId = (await h.s.prisma.identity.findFirstOrThrow({ where: { channel: "web", externalId: userId } })).personId;
+    await h.s.people.erase(personId);
+    expect(await h.s.prisma.webTranscript.count()).toBe(0);
+    expect((await fetch(`${base}/api/messages`, { headers: { cookie } })).status).toBe(401);
   });
 });

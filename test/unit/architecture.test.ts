@@ -83,13 +83,16 @@ describe("architecture", () => {
 /** Who writes each table: the kernel, the core, or one feature. */
 const OWNER: Record<string, string> = {
   unit: "domain", person: "domain", identity: "domain", membership: "domain",
-  inboundUpdate: "core", conversation: "core", choiceSet: "core", outboxMessage: "core", download: "core", setting: "core", auditLog: "core", scheduledJob: "core", lease: "core",
-  invite: "onboarding", linkCode: "onboarding", joinRequest: "onboarding", webSession: "channels",
-  topic: "dialogue", routingRule: "dialogue", question: "dialogue", answer: "dialogue", questionVote: "dialogue", questionEvent: "dialogue", faqEntry: "dialogue",
+  inboundUpdate: "core", conversation: "core", choiceSet: "core", outboxMessage: "core", download: "core", attachment: "core", setting: "core", auditLog: "core", scheduledJob: "core", lease: "core",
+  invite: "onboarding", linkCode: "onboarding", joinRequest: "onboarding", webSession: "channels", webTranscript: "channels",
+  topic: "dialogue", routingRule: "dialogue", question: "dialogue", answer: "dialogue", questionVote: "dialogue", questionEvent: "dialogue", faqEntry: "dialogue", deliveryWatch: "dialogue",
   dialogueSession: "sessions", commitment: "sessions",
   guideNote: "guides", meetingReport: "guides",
   task: "deadlines", taskAssignment: "deadlines",
-  campaign: "volunteers", signup: "volunteers",
+  indicatorValue: "indicators", indicatorTarget: "indicators",
+  campaign: "volunteers", signup: "volunteers", volunteerProgram: "volunteers", volunteerActivity: "volunteers",
+  branchMeeting: "meetings", meetingCheckin: "meetings",
+  announcement: "announcements", topicFollow: "announcements", announcementMute: "announcements",
 };
 
 function ownerOfFile(file: string): string | null {

@@ -70,7 +70,7 @@ describe("monthly guide content", () => {
       // dates written in the prose are dd/mm or dd/mm/yyyy, never 9/1
       expect(raw).not.toMatch(/(?<![\d/])(\d\/\d{1,2}|\d{1,2}\/\d)(\/\d{4})?(?![\d/])/);
       const g = set.months.get(m)!;
-      const texts = [g.theme, ...g.key_dates.map((k) => k.text), ...g.activities.flatMap((a) => [a.title, ...a.how]), ...g.report_back];
+      const texts = [g.theme, ...g.key_dates.map((k) => k.text), ...g.activities.flatMap((a) => [a.title, ...a.how]), ...g.report_back.map((r) => r.label)];
       for (const t of texts) expect(hasDiacritics(t), t).toBe(true);
     }
     expect(readFileSync(join(GUIDES_DIR, "year.yaml"), "utf8")).not.toMatch(PLACEHOLDER);

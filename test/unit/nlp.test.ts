@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { normalize, tokens } from "../../handlers/dialogue/nlp/normalize.ts";
 import { TopicClassifier } from "../../handlers/dialogue/nlp/classifier.ts";
-import { isDuplicate } from "../../handlers/dialogue/nlp/similarity.ts";
+import { explain, features, forgetFeatures, isDuplicate, similarity } from "../../handlers/dialogue/nlp/similarity.ts";
+import { concepts, parse } from "../../handlers/dialogue/nlp/question.ts";
 import { SearchIndex } from "../../handlers/dialogue/nlp/search.ts";
 import { LEXICON_FILE, lexicon, parseLexicon } from "../../handlers/dialogue/nlp/lexicon.ts";
 import { lexiconProblems } from "../../handlers/dialogue/nlp/lexicon-check.ts";
@@ -238,6 +239,52 @@ describe("duplicate questions as youth write them (issue 12)", () => {
     expect(r.f1).toBeGreaterThanOrEqual(0.78);
   });
 
+  it("When two questions each name a different thing of one kind, then they are not duplicates; of different kinds the score is only lowered", () => {
+    expect(isDuplicate("làm lại thẻ BHYT ở đâu", "làm lại sổ BHXH ở đâu").duplicate).toBe(false);
+    expect(isDuplicate("mất hộ chiếu thì làm lại ở đâu", "mất bằng lái thì làm lại ở đâu").duplicate).toBe(false);
+    expect(isDuplicate("khi nào xóm em có điện lưới", "khi nào xóm em có nước sạch").duplicate).toBe(false);
+    // "hỗ trợ gì" is a real question here, not "what can the bot do"
+    expect(smalltalk("hiến máu xong có được hỗ trợ gì không").pure).toBe(false);
+    expect(explain("khi nào xóm em có điện lưới", "khi nào xóm em có nước sạch")!.substitution).toBe(0.4);
+    // support and allowance are related things, not rival ones
+    expect(isDuplicate("đi hiến máu có được bồi dưỡng gì không", "hiến máu xong có được hỗ trợ gì không").duplicate).toBe(true);
+  });
+
+  it("When a precise ask (when, how much) meets a 'how do I' on the same subject, then they are not duplicates", () => {
+    expect(isDuplicate("thủ tục vay vốn cho sinh viên thế nào", "vay vốn sinh viên bao giờ phải trả").duplicate).toBe(false);
+    expect(isDuplicate("cách đăng ký hiến máu", "hiến máu tình nguyện được bao nhiêu tiền").duplicate).toBe(false);
+  });
+
+  it("When a personal story comes before the ask, then its ages and words do not change the ask, and 'vậy' opening a clause is not 'vay'", () => {
+    const p = parse("em năm nay 19 tuổi, làm công nhân 2 tháng, vậy có được nghỉ phép không ạ");
+    expect([...p.asks]).toEqual(["yesno"]);
+    expect(p.concepts.has("vay_von")).toBe(false);
+    expect(p.concepts.has("nghi_phep")).toBe(true);
+    expect(parse("Vay có cần thế chấp không?").concepts.has("vay_von")).toBe(true);
+  });
+
+  it("When a longer phrase starts inside a shorter one, then the longer one is read", () => {
+    expect(concepts(normalize("công ty không ký hợp đồng lao động"))).toContain("hop_dong");
+    expect(concepts(normalize("công ty không ký hợp đồng lao động"))).not.toContain("lao");
+    expect(concepts(normalize("em muốn nộp học phí"))).toEqual(["hoc_phi"]);
+  });
+
+  it("When the same bot question is asked with different words, then it matches; a precise kind wins over a generic one", () => {
+    expect(isDuplicate("cuối tuần bot có trả lời không", "thứ bảy chủ nhật có ai trả lời tin nhắn không").duplicate).toBe(true);
+    expect(isDuplicate("bạn là người thật hay máy vậy", "có phải bot tự động trả lời không ad").duplicate).toBe(true);
+    expect(isDuplicate("cuối tuần bot có trả lời không", "bot này là người hay máy").duplicate).toBe(false);
+  });
+
+  it("When a question is compared with many candidates, then it is read once and the cached reading gives the same scores", () => {
+    const q = "mất căn cước thì làm lại ở đâu ạ";
+    const pool = ["làm lại CCCD bị mất ở đâu", "căn cước bị mất làm lại mất bao lâu", "đoàn phí bao nhiêu"];
+    const fresh = pool.map((t) => similarity(q, t));
+    forgetFeatures();
+    const f = features(q);
+    expect(features(q)).toBe(f);
+    expect(pool.map((t) => similarity(f, t))).toEqual(fresh);
+  });
+
   it("When a pool of open questions is ranked, then only duplicates come back, best first, at most three", () => {
     const pool = [
       { id: 1, text: "Đăng ký Mùa hè xanh ở đâu?" },
@@ -312,6 +359,23 @@ describe("search index", () => {
     idx.add(9002, "Hiến máu lần đầu cần chuẩn bị gì?", null);
     const hits = idx.search("thanh niên xã mình hiến máu tình nguyện ở đâu", { limit: 3 });
     expect(hits.map((h) => h.id).slice(0, 2)).toEqual([9001, 9002]);
+  });
+
+  it("When more postings are dead than live, then the index is compacted and search, scores and re-adding still work", () => {
+    const idx = new SearchIndex<number>();
+    for (let i = 1; i <= 12_000; i++) idx.add(i, `thanh niên xã ${i % 50} đăng ký hiến máu đợt ${i}`, i);
+    const before = idx.search("hiến máu đợt 11999", { limit: 1 });
+    for (let i = 1; i <= 11_000; i++) idx.remove(i);
+    expect(idx.size).toBe(1000);
+    expect(idx.documentFrequency("hien")).toBe(1000);
+    const hits = idx.search("hiến máu", { limit: 2000 });
+    expect(hits).toHaveLength(1000);
+    expect(hits.every((h) => h.id > 11_000 && h.meta === h.id)).toBe(true);
+    expect(idx.search("hiến máu đợt 11999", { limit: 1 })[0]?.id).toBe(before[0]?.id);
+    idx.add(5, "câu lạc bộ bóng đá", 5);
+    idx.add(11_999, "câu lạc bộ bóng chuyền", 11_999);
+    expect(idx.search("bóng", { limit: 5 }).map((h) => h.id).sort((a, b) => a - b)).toEqual([5, 11_999]);
+    expect(idx.search("đợt 11999", { limit: 5 }).map((h) => h.id)).not.toContain(11_999);
   });
 
   it("When the limit is smaller than the matches, then exactly the limit comes back", () => {

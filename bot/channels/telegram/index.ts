@@ -8,6 +8,7 @@ import type { Core } from "../../core/router.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
 import { renderTelegramHtml, visibleLength } from "../../core/text.ts";
 import { readDownload } from "../../core/downloads.ts";
+import { attachmentContent, isHttpUrl, MAX_FETCH_BYTES, registerFileSource, type FetchedFile } from "../../core/attachments.ts";
 import { coreText } from "../../../prompts/vi/core.ts";
 import type { Channel, ChannelSender, DeliveryResult, WebhookResult } from "../../core/channel.ts";
 import { TELEGRAM_TRAITS } from "./traits.ts";
@@ -37,6 +38,14 @@ export function telegramIncoming(u: Update): Incoming | null {
   if (msg.photo?.length) {
     const biggest = msg.photo[msg.photo.length - 1]!;
     return { ...base, photo: biggest.file_id, text: msg.caption ?? "" };
+  }
+  if (msg.document) {
+    const d = msg.document;
+    return {
+      ...base,
+      document: { id: d.file_id, ...(d.file_name ? { name: d.file_name } : {}), ...(d.file_size !== undefined ? { size: d.file_size } : {}), ...(d.mime_type ? { mime: d.mime_type } : {}) },
+      text: msg.caption ?? "",
+    };
   }
   return { ...base, unsupported: true };
 }
@@ -95,6 +104,21 @@ export class TelegramChannel implements Channel {
     this.fetchEpisode = new Episode(o.log, "telegram getUpdates", { maxMs: 30_000 });
     this.storeEpisode = new Episode(o.log, "telegram intake (storing updates)");
     this.runnerEpisode = new Episode(o.log, "telegram polling runner", { maxMs: 30_000 });
+    // readers on other channels get our users' files through a link: fetched with getFile
+    registerFileSource(o.core.s.prisma, "telegram", (ref) => this.fetchFile(ref));
+  }
+
+  /** A file users sent us, by its file id (getFile, then the file endpoint); null when Telegram refuses it (too big). */
+  async fetchFile(fileId: string): Promise<FetchedFile | null> {
+    const f = await this.bot.api.getFile(fileId).catch(() => null);
+    if (!f?.file_path || (f.file_size ?? 0) > MAX_FETCH_BYTES) return null;
+    const res = await fetch(`${this.o.apiRoot.replace(/\/$/, "")}/file/bot${this.o.token}/${f.file_path}`, { signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) return null;
+    const content = Buffer.from(await res.arrayBuffer());
+    if (content.length > MAX_FETCH_BYTES) return null;
+    const name = f.file_path.split("/").pop() || "file";
+    const mime = res.headers.get("content-type")?.split(";")[0]?.trim() || (/\.(jpe?g)$/i.test(name) ? "image/jpeg" : "application/octet-stream");
+    return { content, mime, name };
   }
 
   /** For /readyz: polling and fetching, or the webhook registered. */
@@ -272,16 +296,55 @@ export class TelegramChannel implements Channel {
     if (!file) return null;
     const short = visibleLength(payload.text) <= CAPTION_MAX;
     if (!short) await this.bot.api.sendMessage(chatId, renderTelegramHtml(payload.text), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-    const msg = await this.bot.api.sendDocument(chatId, new InputFile(Buffer.from(file.content, "utf8"), file.name), {
+    const msg = await this.bot.api.sendDocument(chatId, new InputFile(file.bytes, file.name), {
       ...(short ? { caption: renderTelegramHtml(payload.text), parse_mode: "HTML" as const } : {}),
       ...(keyboard ? { reply_markup: keyboard } : {}),
     });
     return { ok: true, messageId: String(msg.message_id) };
   }
 
+  /**
+   * A message with a user's photo or document (bot/core/attachments.ts): a Telegram file id is
+   * sent as is, a URL (Zalo) by URL for a photo, anything else uploaded from its stored bytes;
+   * the text as its caption (or first, when too long for one). Null when the file cannot be had.
+   */
+  private async sendAttachment(
+    chatId: string,
+    payload: OutboxPayload,
+    keyboard: { inline_keyboard: { text: string; callback_data: string }[][] } | undefined,
+  ): Promise<DeliveryResult | null> {
+    const a = payload.attachment!;
+    let input: string | InputFile | null = null;
+    if (a.origin === "telegram") input = a.ref;
+    else if (a.kind === "photo" && isHttpUrl(a.ref)) input = a.ref;
+    else {
+      const file = await attachmentContent(this.o.core.s.prisma, this.o.core.s.clock, a.token);
+      if (file) input = new InputFile(file.content, a.name ?? file.name);
+    }
+    if (input === null) return null;
+    const short = visibleLength(payload.text) <= CAPTION_MAX;
+    if (!short) await this.bot.api.sendMessage(chatId, renderTelegramHtml(payload.text), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    const extra = {
+      ...(short ? { caption: renderTelegramHtml(payload.text), parse_mode: "HTML" as const } : {}),
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+    };
+    const msg = a.kind === "photo" ? await this.bot.api.sendPhoto(chatId, input, extra) : await this.bot.api.sendDocument(chatId, input, extra);
+    return { ok: true, messageId: String(msg.message_id) };
+  }
+
   async send(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
     try {
       const keyboard = payload.buttons?.length ? { inline_keyboard: buttonRows(payload.buttons) } : undefined;
+      if (payload.attachment) {
+        try {
+          const sent = await this.sendAttachment(chatId, payload, keyboard);
+          if (sent) return sent;
+        } catch (e) {
+          // a file Telegram will not take (an unreachable URL, a file id gone): the text still goes
+          if (!(e instanceof GrammyError && e.error_code === 400)) throw e;
+          this.o.log.warn({ error: e.description }, "attachment refused by telegram: text sent alone");
+        }
+      }
       if (payload.file) {
         const sent = await this.sendFile(chatId, payload, keyboard);
         if (sent) return sent;

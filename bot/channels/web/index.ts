@@ -10,6 +10,7 @@ import type { Channel, ChannelSender, DeliveryResult } from "../../core/channel.
 import { WEB_TRAITS } from "./traits.ts";
 import { type HttpApp, type HttpContext, limitBody, PAGE_HEADERS, readJson } from "../../core/http.ts";
 import { webText } from "../../../prompts/vi/web.ts";
+import { HISTORY_LINES, Transcript, type WebLine } from "./transcript.ts";
 
 const PAGE_URL = new URL("../../../prompts/web/chat.html", import.meta.url);
 /**
@@ -39,7 +40,12 @@ export type CodeSignIn = (code: string, name: string) => Promise<{ ok: true; use
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 const sendSchema = z.union([
   z.object({ requestId: z.string().min(8).max(64), text: z.string().max(20_000) }),
-  z.object({ requestId: z.string().min(8).max(64), choice: z.object({ setId: z.number().int().positive(), index: z.number().int().min(1).max(100) }) }),
+  z.object({
+    requestId: z.string().min(8).max(64),
+    choice: z.object({ setId: z.number().int().positive(), index: z.number().int().min(1).max(100) }),
+    /** The pressed button's label, kept for the visitor's own transcript only. */
+    label: z.string().max(200).optional(),
+  }),
 ]);
 
 interface Session {
@@ -70,7 +76,7 @@ class Stream {
   /** Write the backlog, then what was published meanwhile. */
   open(backlog: { id: number; data: string }[]): void {
     for (const m of backlog) this.write(m.id, m.data);
-    this.backlogMax = backlog.at(-1)?.id ?? 0;
+    this.backlogMax = backlog.reduce((max, m) => Math.max(max, m.id), 0);
     const waiting = this.waiting ?? [];
     this.waiting = null;
     for (const m of waiting.sort((x, y) => x.id - y.id)) this.write(m.id, m.data);
@@ -103,12 +109,15 @@ export class WebChannel implements Channel {
   /** Event streams counted from the moment they are accepted (before they open), per session. */
   private streamCount = new Map<string, number>();
   private page: string | null = null;
+  private transcript: Transcript;
 
   constructor(
     private s: Services,
     private core: Core,
     private opts: { demo: boolean; signIn?: CodeSignIn },
-  ) {}
+  ) {
+    this.transcript = new Transcript(s);
+  }
 
   mount(app: HttpApp): void {
     app.get("/", (c) => {
@@ -189,6 +198,7 @@ export class WebChannel implements Channel {
     const now = this.s.clock.now();
     const token = randomBytes(32).toString("base64url");
     await this.s.prisma.webSession.deleteMany({ where: { expiresAt: { lte: now } } });
+    await this.transcript.purge();
     await this.s.prisma.webSession.create({
       data: {
         id: tokenHash(token),
@@ -225,25 +235,51 @@ export class WebChannel implements Channel {
       displayName: session.name,
       ...("text" in body.data ? { text: body.data.text } : { choice: body.data.choice }),
     };
+    // kept (sealed) for the page after a reload: the outbox holds only what the bot sent
+    const last = await this.s.prisma.outboxMessage.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    const mine = { mine: true as const, at: this.s.clock.now(), after: last?.id ?? 0 };
+    const own: WebLine =
+      "text" in body.data ? { ...mine, text: body.data.text } : { ...mine, text: body.data.label ?? "", pressed: body.data.choice.setId };
+    if (own.text || own.pressed) await this.transcript.add(session.userId, own);
     // the inbox key names no visitor: a keyed hash of (visitor, request) still makes a resend a duplicate
     await this.core.receive(incoming, this.s.secrets.hash("web-inbox", `${session.userId}:${body.data.requestId}`));
     return c.json({ ok: true }, 202);
   }
 
-  private async rows(chatId: string, after: number) {
+  /** Messages of the bot after an outbox id: the chat's named rows and the anonymous ones kept in the transcript. */
+  private async botLines(chatId: string, after: number): Promise<WebLine[]> {
     const rows = await this.s.prisma.outboxMessage.findMany({
       where: { channel: "web", chatId, status: "sent", id: { gt: after } },
-      orderBy: { id: "asc" },
-      take: 200,
-      select: { id: true, payload: true, sentAt: true },
+      orderBy: { id: "desc" },
+      take: HISTORY_LINES,
+      select: { id: true, payload: true, createdAt: true },
     });
-    return rows.map((r) => ({ id: r.id, at: r.sentAt, ...(JSON.parse(r.payload) as OutboxPayload) }));
+    const named: WebLine[] = rows.reverse().map((r) => ({ id: r.id, at: r.createdAt, ...(JSON.parse(r.payload) as OutboxPayload) }));
+    return named;
+  }
+
+  /**
+   * The page's history: the bot's messages (and the visitor's own when asked), in order (the latest
+   * HISTORY_LINES), the buttons of a set the visitor already pressed marked used.
+   */
+  private async lines(chatId: string, after: number, withMine: boolean): Promise<(WebLine & { used?: true })[]> {
+    const kept = await this.transcript.lines(chatId);
+    const anon = kept.filter((l) => !l.mine && (l.id ?? 0) > after);
+    const all = [...(await this.botLines(chatId, after)), ...anon, ...(withMine && !after ? kept.filter((l) => l.mine) : [])];
+    // in the order things happened: the bot's by outbox row, the visitor's own after the last row queued before it came in
+    const place = (l: WebLine) => (l.mine ? (l.after ?? 0) + 0.5 : (l.id ?? 0));
+    all.sort((a, b) => place(a) - place(b));
+    const pressed = new Set(kept.flatMap((l) => (l.pressed ? [l.pressed] : [])));
+    const setOf = (l: WebLine) => Number(l.buttons?.[0]?.data.split(":")[1] ?? 0);
+    return all.slice(-HISTORY_LINES).map((l) => (l.buttons?.length && pressed.has(setOf(l)) ? { ...l, used: true as const } : l));
   }
 
   private async history(c: HttpContext): Promise<Response> {
     const session = await this.session(c);
     if (!session) return c.json({ error: webText.loginFirst }, 401);
-    return c.json({ messages: await this.rows(session.userId, Number(c.req.query("after") ?? 0) || 0) });
+    await this.transcript.purge();
+    // `mine=1` (the page): the visitor's own messages too; otherwise the bot's only, each with its event id
+    return c.json({ messages: await this.lines(session.userId, Number(c.req.query("after") ?? 0) || 0, c.req.query("mine") === "1") });
   }
 
   /** The event stream: the backlog after Last-Event-ID (or ?after=), then every new message. */
@@ -266,7 +302,8 @@ export class WebChannel implements Channel {
       this.streams.set(session.userId, set);
       const ping = setInterval(() => stream.ping(), 25_000);
       try {
-        stream.open((await this.rows(session.userId, after)).map((m) => ({ id: m.id, data: JSON.stringify(m) })));
+        const backlog = await this.lines(session.userId, after, false);
+        stream.open(backlog.map((m) => ({ id: m.id!, data: JSON.stringify(m) })));
         await stream.done;
       } finally {
         clearInterval(ping);
@@ -283,7 +320,13 @@ export class WebChannel implements Channel {
       limits: { perSecond: 500, perChatBurst: 50, perChatPerSecond: 20 },
       concurrency: 8,
       send: async (chatId, payload, rowId): Promise<DeliveryResult> => {
-        const data = JSON.stringify({ id: rowId, at: new Date(), ...payload });
+        const row = await this.s.prisma.outboxMessage.findUnique({ where: { id: rowId }, select: { chatId: true, createdAt: true } });
+        const at = row?.createdAt ?? this.s.clock.now();
+        // a sealed row (an anonymous asker's) forgets its text once sent: the visitor's transcript keeps it, sealed
+        if (row?.chatId === "" && (await this.s.prisma.identity.count({ where: { channel: "web", externalId: chatId } }))) {
+          await this.transcript.add(chatId, { id: rowId, at, ...payload });
+        }
+        const data = JSON.stringify({ id: rowId, at, ...payload });
         for (const stream of this.streams.get(chatId) ?? []) stream.publish(rowId, data);
         return { ok: true, messageId: `web-${rowId}` };
       },

@@ -5,6 +5,8 @@ import type { Core } from "../../core/router.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
 import { splitText, stripMarkup } from "../../core/text.ts";
 import { downloadPath, readDownload } from "../../core/downloads.ts";
+import { attachmentUrl, isHttpUrl } from "../../core/attachments.ts";
+import { attachmentText as zaloText } from "../../../prompts/vi/attachments.ts";
 import type { Channel, ChannelSender, DeliveryResult, WebhookResult } from "../../core/channel.ts";
 import { ZALO_TRAITS } from "./traits.ts";
 import { ZaloApiError, ZaloClient, parseZaloWebhookBody, type ZaloUpdate } from "./client.ts";
@@ -200,12 +202,37 @@ export class ZaloChannel implements Channel {
     }
     const file = await readDownload(this.o.core.s.prisma, this.o.core.s.clock, payload.file!.token);
     let r = await this.client.sendMessage(chatId, text);
-    for (const part of file ? splitText(file.content, ZALO_TRAITS.maxLength) : []) r = await this.client.sendMessage(chatId, part);
+    for (const part of file && !file.binary ? splitText(file.content, ZALO_TRAITS.maxLength) : []) r = await this.client.sendMessage(chatId, part);
+    return { ok: true, messageId: r.message_id };
+  }
+
+  /**
+   * A user's photo or document (bot/core/attachments.ts). Zalo takes photos by URL only and no
+   * documents: a URL photo (from Zalo) goes as is; another channel's photo goes as the URL of its
+   * expiring link when a public server serves it; a document (or no server) goes as the link,
+   * or, without one, as the text with a note that the file is seen on another channel.
+   */
+  private async sendAttachment(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
+    const a = payload.attachment!;
+    const text = stripMarkup(payload.text);
+    const base = this.o.downloadBase?.replace(/\/$/, "");
+    const photoUrl = a.kind === "photo" ? (isHttpUrl(a.ref) && a.origin !== "telegram" ? a.ref : base ? attachmentUrl(base, a.token) : null) : null;
+    if (photoUrl) {
+      const parts = splitText(text, ZALO_TRAITS.maxLength);
+      const caption = parts.length === 1 ? parts[0] : undefined;
+      if (!caption) for (const part of parts) await this.client.sendMessage(chatId, part);
+      const r = await this.client.sendPhoto(chatId, photoUrl, caption);
+      return { ok: true, messageId: r.message_id };
+    }
+    const note = base ? zaloText.attachmentLink(attachmentUrl(base, a.token)) : zaloText.attachmentElsewhere;
+    let r = { message_id: "" };
+    for (const part of splitText(`${text}\n\n${note}`, ZALO_TRAITS.maxLength)) r = await this.client.sendMessage(chatId, part);
     return { ok: true, messageId: r.message_id };
   }
 
   async send(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
     try {
+      if (payload.attachment) return await this.sendAttachment(chatId, payload);
       if (payload.file) return await this.sendFile(chatId, payload);
       const r = await this.client.sendMessage(chatId, stripMarkup(payload.text));
       return { ok: true, messageId: r.message_id };

@@ -71,6 +71,15 @@ export const BULK = 1;
 
 type Listener = (channel: ChannelName) => void;
 
+/** A row reached its end: delivered, refused by the platform, or stopped because the user blocked the bot. */
+export interface DeliveryOutcome {
+  status: "sent" | "failed" | "blocked";
+  /** The rows concerned (a block stops every pending row of the chat at once). */
+  ids: number[];
+  error?: string;
+}
+type OutcomeListener = (o: DeliveryOutcome) => Promise<void>;
+
 /**
  * The durable outbox: every outbound message is a row, delivered by the one sender of its
  * channel (bot/core/outbox/worker.ts): a chat's rows one at a time and in order, interactive
@@ -78,6 +87,7 @@ type Listener = (channel: ChannelName) => void;
  */
 export class Outbox {
   private listeners = new Set<Listener>();
+  private outcomeListeners = new Set<OutcomeListener>();
   /** This instance's heartbeat and leases (started by the workers). */
   readonly presence: Presence;
   private traits = new Map<ChannelName, ChannelTraits>();
@@ -114,6 +124,20 @@ export class Outbox {
   onEnqueue(l: Listener): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
+  }
+
+  /**
+   * Be told when rows end (on the instance that delivered them, after the outcome is recorded):
+   * a feature that promised to report a delivery (an answer reaching its asker) looks the rows
+   * up itself. A listener's failure is logged by nobody and never affects delivery.
+   */
+  onOutcome(l: OutcomeListener): () => void {
+    this.outcomeListeners.add(l);
+    return () => this.outcomeListeners.delete(l);
+  }
+
+  private async told(o: DeliveryOutcome): Promise<void> {
+    for (const l of this.outcomeListeners) await l(o).catch(() => undefined);
   }
 
   private wake(channel: ChannelName): void {
@@ -158,7 +182,7 @@ export class Outbox {
     }
     const parts = splitText(text, traits.maxLength);
     // buttons and a file go with the last part
-    const last = { ...(buttons ? { buttons } : {}), ...(out.file ? { file: out.file } : {}) };
+    const last = { ...(buttons ? { buttons } : {}), ...(out.file ? { file: out.file } : {}), ...(out.attachment ? { attachment: out.attachment } : {}) };
     return parts.map((p, i) => (i === parts.length - 1 ? { text: p, ...last } : { text: p }));
   }
 
@@ -248,6 +272,7 @@ export class Outbox {
       where: { id: row.id, leaseOwner: this.instanceId },
       data: { status: "sent", sentAt: this.clock.now(), platformMessageId: platformMessageId ?? null, leaseUntil: null, attempts: { increment: 1 }, ...this.forgotten(row) },
     });
+    if (this.outcomeListeners.size) await this.told({ status: "sent", ids: [row.id] });
   }
 
   /**
@@ -272,17 +297,20 @@ export class Outbox {
       where: { id: row.id, leaseOwner: this.instanceId },
       data: { status: "failed", lastError: error.slice(0, 500), leaseUntil: null, attempts: { increment: 1 }, ...this.forgotten(row) },
     });
+    if (this.outcomeListeners.size) await this.told({ status: "failed", ids: [row.id], error });
   }
 
   /** The user blocked the bot: this and every pending message to the chat stop, the identity is marked. */
   async markBlocked(row: OutboxRow, error: string): Promise<void> {
     const now = this.clock.now();
     const where = { channel: row.channel, chatKey: row.chatKey, status: "pending" };
+    const stopped = this.outcomeListeners.size ? (await this.prisma.outboxMessage.findMany({ where, select: { id: true } })).map((r) => r.id) : [];
     // anonymous rows of the chat forget their text and address as they stop
     await this.prisma.$transaction([
       this.prisma.outboxMessage.updateMany({ where: { ...where, sealedTo: { not: null } }, data: { payload: "", sealedTo: null, chatKey: "" , status: "blocked", lastError: error.slice(0, 500), leaseUntil: null, leaseOwner: null } }),
       this.prisma.outboxMessage.updateMany({ where, data: { status: "blocked", lastError: error.slice(0, 500), leaseUntil: null, leaseOwner: null } }),
     ]);
     await this.onBlocked(row.channel as ChannelName, row.chatId, now);
+    if (stopped.length) await this.told({ status: "blocked", ids: [...new Set([row.id, ...stopped])], error });
   }
 }

@@ -10,7 +10,8 @@ import { dialogueKeywords as K, dialogueText as T } from "../../../prompts/vi/di
 import { refusalText } from "../asking/handlers.ts";
 import { draftFor } from "../faq/service.ts";
 import { action, flowQuestionId, QuestionArgs, QuestionId, RateArgs } from "../schemas.ts";
-import { findByRef, refAndRest, refOf, replyAnon, typedLabel, type QRef, type TypedRef } from "../anon.ts";
+import { findByRef, parseRef, refAndRest, refOf, replyAnon, typedLabel, type QRef, type TypedRef } from "../anon.ts";
+import { filesOf } from "../files.ts";
 import { z } from "zod";
 import { loadTopics } from "../topics.ts";
 import {
@@ -18,7 +19,9 @@ import {
   askerQuestions,
   cadreQueue,
   followUp,
+  joinedQuestions,
   loadOpenForCadre,
+  wantFollowUps,
   rateAnswer,
   transferQuestion,
   type CadreRefusal,
@@ -74,7 +77,8 @@ async function doAnswer(ctx: Ctx, id: number, text: string): Promise<void> {
   if (ctx.flow?.name === FLOW_ANSWER) await ctx.clearFlow();
   if (r.kind !== "answered") return ctx.reply(cadreRefusalText(r, label));
   await ctx.audit("question.answer", "question", id);
-  ctx.reply(T.answered(label, r.recipients));
+  // told as it is: queued for the asker (the outcome follows), or not reachable at all
+  ctx.reply(r.askerReached ? T.answered(label, r.recipients) : T.askerUnreachable(label));
 }
 
 async function startTransfer(ctx: Ctx, id: number): Promise<void> {
@@ -129,17 +133,37 @@ async function queue(ctx: Ctx): Promise<void> {
   ctx.reply([bold(T.queueHeader(items.length, total)), "", lines.join("\n\n"), "", T.queueFooter].join("\n"));
 }
 
-/** "My questions": with an anonymous question among them, the list goes through the anonymous target. */
+/**
+ * "My questions", then the questions I joined ("tôi cũng hỏi vậy"): with an anonymous question
+ * among them, the list goes through the anonymous target.
+ */
 async function mine(ctx: Ctx): Promise<void> {
-  const rows = await askerQuestions(ctx.s, ctx.person!.id, MINE_PAGE);
-  if (!rows.length) return ctx.reply(T.mineEmpty);
+  const [rows, joined] = await Promise.all([askerQuestions(ctx.s, ctx.person!.id, MINE_PAGE), joinedQuestions(ctx.s, ctx.person!.id, MINE_PAGE)]);
+  if (!rows.length && !joined.length) return ctx.reply(T.mineEmpty);
   const items = rows.map((q) => {
-    const status = (T.status[q.status] ?? q.status) + (q.status === "open" ? ` (${T.dueLine(formatDate(q.dueAt))})` : "");
+    const status =
+      (T.status[q.status] ?? q.status) +
+      (q.status === "open" ? ` (${T.dueLine(formatDate(q.dueAt))})` : q.mergedInto !== null ? ` (${T.mergedInto(q.mergedInto)})` : "");
     return T.mineItem(q.ref, q.anonymous, status, q.topicLabel, formatDate(q.createdAt), preview(q.text, 150));
   });
-  const text = [bold(T.mineHeader), "", items.join("\n\n")].join("\n");
-  if (rows.some((q) => q.anonymous)) return replyAnon(ctx, text);
+  const joinedItems = joined.map((j) => {
+    const status = T.status[j.status] ?? j.status;
+    return j.text === null ? T.joinedAnonItem(j.ref, status, j.topicLabel, j.followUps) : T.joinedItem(j.ref, status, j.topicLabel, preview(j.text, 150), j.followUps);
+  });
+  const parts: string[] = [];
+  if (items.length) parts.push(bold(T.mineHeader), "", items.join("\n\n"));
+  if (joinedItems.length) parts.push(...(parts.length ? [""] : []), bold(T.joinedHeader), "", joinedItems.join("\n\n"));
+  const text = parts.join("\n");
+  if (rows.some((q) => q.anonymous) || joined.some((j) => j.anonymous)) return replyAnon(ctx, text);
   ctx.reply(text);
+}
+
+/** /nhanthem <number>, or the button under a joiner's answer: receive follow-up answers too. */
+async function followUps(ctx: Ctx, id: number, label: QRef): Promise<void> {
+  const r = await wantFollowUps(ctx.s, ctx.person!.id, id);
+  // the joiner may have come anonymously (a merged anonymous question): said through the anonymous target
+  if (r.kind === "on") return replyAnon(ctx, T.followUpsOn(label));
+  return ctx.reply(T.followUpsNotJoined(label));
 }
 
 /** Data of the follow-up flow: the question id, sealed when the question is anonymous (the state is keyed by the chat's user). */
@@ -188,11 +212,13 @@ async function sendFollowUp(ctx: Ctx, id: number, text: string): Promise<void> {
   const q = await ctx.s.prisma.question.findUnique({ where: { id }, select: { id: true, anonymous: true, publicRef: true } });
   const label = q ? refOf(q) : id;
   const say = (t: string) => (q?.anonymous ? replyAnon(ctx, t) : Promise.resolve(ctx.reply(t)));
-  const r = await followUp(ctx.s, ctx.person!.id, id, text);
+  const r = await followUp(ctx.s, ctx.person!.id, id, text, filesOf(ctx.in));
   switch (r.kind) {
     case "sent":
       await ctx.clearFlow();
       return say(T.followUpSent);
+    case "anonDocument":
+      return say(T.anonNoDocuments);
     case "notYours":
     case "notOpen":
       await ctx.clearFlow();
@@ -204,6 +230,16 @@ async function sendFollowUp(ctx: Ctx, id: number, text: string): Promise<void> {
 
 export const answeringCommands: Record<string, CommandSpec> = {
   cauhoi: { scope: "any", run: mine },
+  nhanthem: {
+    scope: "any",
+    async run(ctx) {
+      const typed = parseRef(ctx.args.trim());
+      if (typed === null) return ctx.reply(T.followUpsUsage);
+      const q = await findByRef(ctx.s, typed);
+      if (!q) return ctx.reply(T.notFound(typedLabel(typed)));
+      await followUps(ctx, q.id, refOf(q));
+    },
+  },
   danhgia: {
     scope: "any",
     async run(ctx) {
@@ -244,6 +280,13 @@ export const answeringCommands: Record<string, CommandSpec> = {
 export const answeringActions: Record<string, ActionSpec> = {
   "dlg.answer": { roles: ["cadre"], run: action(QuestionArgs, (ctx, a) => startAnswer(ctx, a.questionId)) },
   "dlg.transfer": { roles: ["cadre"], run: action(QuestionArgs, (ctx, a) => startTransfer(ctx, a.questionId)) },
+  "dlg.followups": {
+    run: action(QuestionArgs, async (ctx, a) => {
+      const q = await ctx.s.prisma.question.findUnique({ where: { id: a.questionId }, select: { id: true, anonymous: true, publicRef: true } });
+      if (!q) return ctx.reply(T.notFound(a.questionId));
+      await followUps(ctx, q.id, refOf(q));
+    }),
+  },
   "dlg.rate": {
     run: action(RateArgs, async (ctx, a) => {
       const q = await ctx.s.prisma.question.findUnique({ where: { id: a.questionId }, select: { id: true, anonymous: true, publicRef: true } });

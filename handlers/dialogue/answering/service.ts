@@ -4,16 +4,19 @@
  * Outcomes are typed; answering/handlers.ts turns them into words.
  */
 import type { MembershipView, PersonView, Services } from "../../../bot/core/context.ts";
-import type { Outgoing } from "../../../bot/core/types.ts";
+import type { AttachmentInput } from "../../../bot/core/attachments.ts";
+import { refsJson } from "../../../bot/core/attachments.ts";
 import { formatDate, formatDateTime } from "../../../bot/core/time.ts";
 import { dialogueText as T } from "../../../prompts/vi/dialogue.ts";
 import { dueFrom, scheduleDeadline, stopDeadline } from "../deadlines.ts";
 import { openIndex } from "../indexes.ts";
 import { checkQuestionText, type TextVerdict } from "../moderation.ts";
 import { deliverToAsker, notifyHolder, tellHolders } from "../notify.ts";
-import { askerKeyOf, type QuestionRow } from "../questions.ts";
+import { anonVoterKeyOf, askerKeyOf, voterKeyOf, type QuestionRow } from "../questions.ts";
 import { isCadreAtOrAbove, pickAtUnit, resolveAnonRoute, resolveRoute, type Route } from "../routing.ts";
-import { refOf, sendAnon, type QRef } from "../anon.ts";
+import { refOf, type QRef } from "../anon.ts";
+import { deliverAnswer, pendingFollowUp } from "./deliver.ts";
+import { hasDocument, saveFiles } from "../files.ts";
 import { labelOf, loadTopics, topicLabels } from "../topics.ts";
 
 /** Longest answer a cadre may send (the message carries the question and a signature too). */
@@ -61,8 +64,8 @@ export function signatureOf(p: { displayName: string; title: string | null }): s
   return p.title?.trim() || T.defaultSignature(p.displayName);
 }
 
-/** "empty" and "tooLong": only the text was wrong, the cadre may type it again. */
-export type AnswerOutcome = { kind: "answered"; recipients: number } | { kind: "empty" } | { kind: "tooLong"; max: number } | CadreRefusal;
+/** "empty" and "tooLong": only the text was wrong, the cadre may type it again. `askerReached`: the asker's message was queued. */
+export type AnswerOutcome = { kind: "answered"; recipients: number; askerReached: boolean } | { kind: "empty" } | { kind: "tooLong"; max: number } | CadreRefusal;
 
 /** Answer a question: the asker (named or through the sealed address) and every me-too joiner receive it. */
 export async function answerQuestion(s: Services, actor: PersonView, memberships: MembershipView[], id: number, rawText: string): Promise<AnswerOutcome> {
@@ -75,13 +78,15 @@ export async function answerQuestion(s: Services, actor: PersonView, memberships
   const person = await s.prisma.person.findUnique({ where: { id: actor.id }, select: { displayName: true, title: true } });
   const signature = signatureOf(person ?? actor);
   const now = s.clock.now();
+  // a reopened question: this answer answers the asker's follow-up (its own answer in the thread)
+  const followUpId = await pendingFollowUp(s, id);
   const answer = await s.prisma.$transaction(async (tx) => {
     const taken = await tx.question.updateMany({
       where: { id, status: "open" },
       data: { status: "answered", answeredAt: now, rating: null },
     });
     if (taken.count !== 1) return null;
-    const a = await tx.answer.create({ data: { questionId: id, cadreId: actor.id, text, signature, createdAt: now } });
+    const a = await tx.answer.create({ data: { questionId: id, cadreId: actor.id, text, signature, followUpId, createdAt: now } });
     await tx.questionEvent.create({ data: { questionId: id, kind: "answer", actorId: actor.id, fromUnitId: q.unitId, at: now } });
     return a;
   });
@@ -89,31 +94,8 @@ export async function answerQuestion(s: Services, actor: PersonView, memberships
   openIndex(s).remove(id);
   await stopDeadline(s, id);
 
-  let recipients = 0;
-  const ref = refOf(q);
-  const toAsker: Outgoing = {
-    text: T.answerToAsker(ref, q.text, text, signature) + "\n\n" + T.rateAsk(ref),
-    choices: [
-      { label: T.btnUseful, action: "dlg.rate", args: { questionId: id, value: "useful" } },
-      { label: T.btnUnclear, action: "dlg.rate", args: { questionId: id, value: "unclear" } },
-    ],
-  };
-  if (await deliverToAsker(s, q, toAsker, `dlg:ans:${answer.id}:asker`)) recipients++;
-  const joiners = await s.prisma.questionVote.findMany({
-    where: { questionId: id, kind: "metoo", deliverTo: { not: null } },
-    select: { id: true, deliverTo: true },
-  });
-  const joinerText = T.answerToJoiner(ref, q.text, text, signature);
-  for (const v of joiners) {
-    const opened = s.secrets.open(v.deliverTo!);
-    const pid = opened === null ? NaN : Number(opened);
-    if (!Number.isInteger(pid)) continue;
-    const key = `dlg:ans:${answer.id}:v${v.id}`;
-    // the words of an anonymous question are kept next to nobody's chat, a joiner's included
-    const sent = q.anonymous ? await sendAnon(s, pid, { text: joinerText }, key) : await s.outbox.toPerson(pid, { text: joinerText }, { dedupeKey: key });
-    if (sent) recipients++;
-  }
-  return { kind: "answered", recipients };
+  const sent = await deliverAnswer(s, q, answer, actor.id);
+  return { kind: "answered", recipients: (sent.asker ? 1 : 0) + sent.joiners, askerReached: sent.asker };
 }
 
 export type TransferOutcome =
@@ -222,20 +204,29 @@ export async function rateAnswer(s: Services, personId: number, id: number, valu
   return { kind: "reopened" };
 }
 
-export type FollowUpOutcome = { kind: "sent" } | { kind: "notYours" } | { kind: "notOpen" } | { kind: "refused"; reason: Exclude<TextVerdict, "ok" | "short"> };
+export type FollowUpOutcome =
+  | { kind: "sent" }
+  | { kind: "notYours" }
+  | { kind: "notOpen" }
+  | { kind: "anonDocument" }
+  | { kind: "refused"; reason: Exclude<TextVerdict, "ok" | "short"> };
 
-/** A follow-up text from the asker of a reopened question, passed to its holder. */
-export async function followUp(s: Services, personId: number, id: number, text: string): Promise<FollowUpOutcome> {
+/** A follow-up from the asker of a reopened question (its text, and photos or documents), passed to its holder. */
+export async function followUp(s: Services, personId: number, id: number, text: string, files: AttachmentInput[] = []): Promise<FollowUpOutcome> {
   const q = await s.prisma.question.findUnique({ where: { id } });
   if (!q || q.askerKey !== askerKeyOf(s, personId)) return { kind: "notYours" };
   if (q.status !== "open") return { kind: "notOpen" };
   const verdict = await checkQuestionText(s, text);
-  if (verdict !== "ok" && verdict !== "short") return { kind: "refused", reason: verdict };
+  // a photo alone is a follow-up too
+  if (verdict !== "ok" && verdict !== "short" && !(verdict === "empty" && files.length)) return { kind: "refused", reason: verdict };
+  if (q.anonymous && hasDocument(files)) return { kind: "anonDocument" };
+  const refs = await saveFiles(s, files, personId, q.anonymous);
   const now = s.clock.now();
   const ev = await s.prisma.questionEvent.create({
-    data: { questionId: id, kind: "followup", actorId: q.anonymous ? null : personId, detail: text.slice(0, 2000), at: now },
+    data: { questionId: id, kind: "followup", actorId: q.anonymous ? null : personId, detail: text.slice(0, 2000), attachments: refsJson(refs), at: now },
   });
-  await tellHolders(s, q, T.followUp(refOf(q), text), (pid) => `dlg:fu:${ev.id}:${pid}`);
+  const ref = refOf(q);
+  await tellHolders(s, q, T.followUp(ref, text || T.fileOnlyFollowUp), (pid) => `dlg:fu:${ev.id}:${pid}`, { refs, caption: T.followUpFileCaption(ref) });
   return { kind: "sent" };
 }
 
@@ -286,9 +277,57 @@ export async function cadreQueue(s: Services, me: number, unitIds: number[], tak
   return { total, items };
 }
 
-/** "My questions": the asker's latest questions (found by pseudonym, anonymous ones too). */
+/** "My questions": the asker's latest questions (found by pseudonym, anonymous ones too); a merged one names the question it joined. */
 export async function askerQuestions(s: Services, personId: number, take: number) {
   const rows = await s.prisma.question.findMany({ where: { askerKey: askerKeyOf(s, personId) }, orderBy: { id: "desc" }, take });
   const labels = rows.length ? await topicLabels(s.prisma) : new Map<string, string>();
-  return rows.map((q) => ({ id: q.id, ref: refOf(q), anonymous: q.anonymous, status: q.status, dueAt: q.dueAt, createdAt: q.createdAt, text: q.text, topicLabel: labelOf(labels, q.topic) }));
+  const targetIds = rows.map((q) => q.mergedIntoId).filter((x): x is number => x !== null);
+  const targets = targetIds.length
+    ? await s.prisma.question.findMany({ where: { id: { in: targetIds } }, select: { id: true, anonymous: true, publicRef: true } })
+    : [];
+  const intoRef = new Map(targets.map((t) => [t.id, refOf(t)]));
+  return rows.map((q) => ({
+    id: q.id,
+    ref: refOf(q),
+    anonymous: q.anonymous,
+    status: q.status,
+    dueAt: q.dueAt,
+    createdAt: q.createdAt,
+    text: q.text,
+    topicLabel: labelOf(labels, q.topic),
+    mergedInto: q.mergedIntoId === null ? null : (intoRef.get(q.mergedIntoId) ?? null),
+  }));
+}
+
+/**
+ * The questions a person joined ("tôi cũng hỏi vậy", or their question merged into one),
+ * latest first. An anonymous question is listed by reference and topic only; `anonymous`
+ * tells the list must go through the anonymous target.
+ */
+export async function joinedQuestions(s: Services, personId: number, take: number) {
+  const votes = await s.prisma.questionVote.findMany({
+    where: { voterKey: { in: [voterKeyOf(s, personId), anonVoterKeyOf(s, personId)] }, kind: "metoo" },
+    orderBy: { id: "desc" },
+    take,
+    select: { questionId: true, followUps: true, anonymous: true },
+  });
+  if (!votes.length) return [];
+  const [rows, labels] = await Promise.all([s.prisma.question.findMany({ where: { id: { in: votes.map((v) => v.questionId) } } }), topicLabels(s.prisma)]);
+  const byId = new Map(rows.map((q) => [q.id, q]));
+  return votes.flatMap((v) => {
+    const q = byId.get(v.questionId);
+    if (!q) return [];
+    return [{ ref: refOf(q), status: q.status, text: q.anonymous ? null : q.text, topicLabel: labelOf(labels, q.topic), followUps: v.followUps, anonymous: q.anonymous || v.anonymous }];
+  });
+}
+
+export type FollowUpsOutcome = { kind: "on" | "notJoined" | "notFound" };
+
+/** A joiner asks to receive the answers to follow-ups too. */
+export async function wantFollowUps(s: Services, personId: number, id: number): Promise<FollowUpsOutcome> {
+  const r = await s.prisma.questionVote.updateMany({
+    where: { questionId: id, voterKey: { in: [voterKeyOf(s, personId), anonVoterKeyOf(s, personId)] }, kind: "metoo" },
+    data: { followUps: true },
+  });
+  return { kind: r.count ? "on" : "notJoined" };
 }

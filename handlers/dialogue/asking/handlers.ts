@@ -11,12 +11,13 @@ import { preview } from "../../../bot/core/text.ts";
 import { formatDate } from "../../../bot/core/time.ts";
 import { coreText } from "../../../prompts/vi/core.ts";
 import { dialogueText as T } from "../../../prompts/vi/dialogue.ts";
-import type { DialogueDeps } from "../api.ts";
+import type { DialogueDeps, SessionJoin } from "../api.ts";
 import { checkShape } from "../moderation.ts";
 import { askerUnitOf } from "../questions.ts";
-import { action, MeTooArgs, Nonce, NonceArgs, SubmitArgs } from "../schemas.ts";
+import { action, MeTooArgs, Nonce, NonceArgs, SessionChoiceArgs, SubmitArgs } from "../schemas.ts";
 import { createQuestion, findSimilar, joinQuestion, precheck, type AskRefusal } from "./service.ts";
 import { findByRef, parseRef, refOf, replyAnon, typedLabel, type QRef, type TypedRef } from "../anon.ts";
+import { currentFiles, filesOf, hasDocument, saveFiles } from "../files.ts";
 
 export const FLOW_PENDING = "dlg.pending";
 
@@ -24,7 +25,8 @@ export const FLOW_PENDING = "dlg.pending";
 const PendingState = z.object({
   text: z.string().min(1),
   anonymous: z.boolean().catch(false),
-  stage: z.enum(["offer", "dup"]).catch("offer"),
+  // "session": checked, waiting for the asker to choose a live session or a normal question
+  stage: z.enum(["offer", "dup", "session"]).catch("offer"),
   nonce: Nonce,
   offered: z.array(z.number().int()).catch([]),
 });
@@ -58,13 +60,17 @@ export function refusalText(s: Services, reason: AskRefusal, detail?: QRef): str
   }
 }
 
-async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boolean, checkDuplicates: boolean): Promise<void> {
+/** `chosen`: the session the question is sent for (null: a normal question; undefined: offer the open ones). */
+async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boolean, checkDuplicates: boolean, chosen?: SessionJoin | null): Promise<void> {
   const s = ctx.s;
   const person = ctx.person!;
   const unit = askerUnitOf(ctx.memberships);
   if (!unit) return ctx.reply(T.noUnit);
   const text = rawText.trim();
   if (!text) return ctx.reply(anonymous ? T.askAnonUsage : T.askUsage);
+  // photos and documents sent with it (or kept while it waited): an anonymous question takes photos only
+  const files = currentFiles(ctx);
+  if (anonymous && hasDocument(files)) return replyAnon(ctx, T.anonNoDocuments);
   const refused = await precheck(s, person.id, text);
   if (refused) {
     if (ctx.flow?.name === FLOW_PENDING) await ctx.clearFlow();
@@ -76,7 +82,7 @@ async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boo
     const similar = await findSimilar(s, person.id, unit, text);
     if (similar.faqs.length || similar.open.length) {
       const state: PendingState = { text, anonymous, stage: "dup", nonce: nonce(), offered: similar.open.map((q) => q.id) };
-      await ctx.setFlow(FLOW_PENDING, { ...state });
+      await ctx.setFlow(FLOW_PENDING, { ...state, files });
       const lines = [T.similarHeader, ""];
       for (const f of similar.faqs) lines.push(T.similarFaq(preview(f.question, 200), preview(f.answer, 600)), "");
       // an anonymous question is offered by topic and gist only, never word for word
@@ -90,8 +96,17 @@ async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boo
       return ctx.reply(lines.join("\n"), choices);
     }
   }
+  // only a question sent FOR a live session joins it: while sessions take questions, the asker chooses
+  const offered = chosen === undefined && deps.sessions ? await deps.sessions.sessionOffer(s, { personId: person.id, unit }) : null;
+  if (offered) {
+    const state: PendingState = { text, anonymous, stage: "session", nonce: nonce(), offered: [] };
+    await ctx.setFlow(FLOW_PENDING, { ...state, files });
+    const choices: Choice[] = offered.joins.map((j, i) => ({ label: offered.labels[i] ?? j.title, action: "dlg.session", args: { nonce: state.nonce, sessionId: j.sessionId } }));
+    choices.push({ label: offered.normalLabel, action: "dlg.session", args: { nonce: state.nonce, sessionId: 0 } });
+    return anonymous ? replyAnon(ctx, offered.text, choices) : ctx.reply(offered.text, choices);
+  }
   if (ctx.flow?.name === FLOW_PENDING) await ctx.clearFlow();
-  const session = deps.sessions ? await deps.sessions.sessionFor(s, { personId: person.id, unit }) : null;
+  const session = chosen ?? null;
   const pending = session?.moderation === "pending";
   const r = await createQuestion(s, {
     personId: person.id,
@@ -99,10 +114,11 @@ async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boo
     text,
     anonymous,
     sessionId: session?.sessionId ?? null,
-    ...(session ? { moderation: session.moderation } : {}),
+    ...(session ? { moderation: session.moderation, routeUnit: session.unit, dueBase: session.dueBase } : {}),
     // a question waiting for a session moderator reaches the cadre once approved
     notify: !pending,
     prechecked: true,
+    files: await saveFiles(s, files, person.id, anonymous),
   });
   if (r.kind === "refused") return r.anonymous ? replyAnon(ctx, refusalText(s, r.reason, r.detail)) : ctx.reply(refusalText(s, r.reason, r.detail));
   if (!anonymous) await ctx.audit("question.ask", "question", r.question.id);
@@ -121,10 +137,15 @@ async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boo
   ctx.reply(lines.join("\n"));
 }
 
+/** A question sent for a live session (its announcement's button, `/hoiphien`), through the same checks as /hoi. */
+export async function askInSession(ctx: Ctx, deps: DialogueDeps, join: SessionJoin, text: string, anonymous: boolean): Promise<void> {
+  await ask(ctx, deps, text, anonymous, true, join);
+}
+
 /** Offer a plain text as a question (send it?), keeping it in the conversation state. */
 export async function offer(ctx: Ctx, text: string): Promise<void> {
   const state: PendingState = { text, anonymous: false, stage: "offer", nonce: nonce(), offered: [] };
-  await ctx.setFlow(FLOW_PENDING, { ...state });
+  await ctx.setFlow(FLOW_PENDING, { ...state, files: filesOf(ctx.in) });
   ctx.reply(T.offer(preview(text, 500)) + "\n" + T.offerHint, [
     { label: T.offerSend, action: "dlg.submit", args: { nonce: state.nonce, anonymous: false } },
     { label: T.offerAnon, action: "dlg.submit", args: { nonce: state.nonce, anonymous: true } },
@@ -133,11 +154,21 @@ export async function offer(ctx: Ctx, text: string): Promise<void> {
 }
 
 /** /gui, /guian, and the buttons: send the pending question (checking duplicates once). */
-async function sendPending(ctx: Ctx, deps: DialogueDeps, anonymous: boolean | null, expectedNonce?: string): Promise<void> {
+async function sendPending(ctx: Ctx, deps: DialogueDeps, anonymous: boolean | null, expectedNonce?: string, chosen?: SessionJoin | null): Promise<void> {
   const p = pendingOf(ctx);
   if (!p || (expectedNonce !== undefined && expectedNonce !== p.nonce)) return ctx.reply(T.nothingPending);
   const anon = anonymous ?? p.anonymous;
-  await ask(ctx, deps, p.text, anon, p.stage === "offer");
+  await ask(ctx, deps, p.text, anon, p.stage === "offer", chosen);
+}
+
+/** The asker chose a live session (or 0: a normal question); a session closed meanwhile is offered again. */
+async function chooseSession(ctx: Ctx, deps: DialogueDeps, nonceArg: string, sessionId: number): Promise<void> {
+  const p = pendingOf(ctx);
+  if (!p || p.nonce !== nonceArg || p.stage !== "session") return ctx.reply(T.nothingPending);
+  const unit = askerUnitOf(ctx.memberships);
+  const offer = sessionId && unit && deps.sessions ? await deps.sessions.sessionOffer(ctx.s, { personId: ctx.person!.id, unit }) : null;
+  const join = sessionId ? offer?.joins.find((j) => j.sessionId === sessionId) : null;
+  await sendPending(ctx, deps, null, nonceArg, sessionId ? join : null);
 }
 
 /** /cunghoi <number or reference>, or a "me too" button (`offered`: the id the server offered itself). */
@@ -182,6 +213,7 @@ export function askingActions(deps: DialogueDeps): Record<string, ActionSpec> {
   return {
     "dlg.submit": { run: action(SubmitArgs, (ctx, a) => sendPending(ctx, deps, a.anonymous, a.nonce)) },
     "dlg.send": { run: action(NonceArgs, (ctx, a) => sendPending(ctx, deps, null, a.nonce)) },
+    "dlg.session": { run: action(SessionChoiceArgs, (ctx, a) => chooseSession(ctx, deps, a.nonce, a.sessionId)) },
     "dlg.done": {
       run: action(NonceArgs, async (ctx, a) => {
         const p = pendingOf(ctx);

@@ -6,6 +6,8 @@
  */
 import type { Services, UnitView } from "../../../bot/core/context.ts";
 import { isUniqueViolation } from "../../../bot/core/outbox/outbox.ts";
+import { refsJson } from "../../../bot/core/attachments.ts";
+import type { AttachmentRef } from "../../../bot/core/types.ts";
 import { pathIds } from "../../../bot/domain/org.ts";
 import { dueFrom, scheduleDeadline } from "../deadlines.ts";
 import { openIndex } from "../indexes.ts";
@@ -82,10 +84,15 @@ export interface AskInput {
   sessionId?: number | null;
   /** Moderation state: "pending" while a session's moderator has not approved it. */
   moderation?: "approved" | "pending";
+  /** A session question: routed from the session's unit, due counted from the session's closing, no deadline jobs until then. */
+  routeUnit?: UnitRef;
+  dueBase?: Date;
   /** Notify the assigned cadre at once (default true). */
   notify?: boolean;
   /** The caller has just run `precheck` for this text (skips a second moderation call). */
   prechecked?: boolean;
+  /** Photos/documents sent with it, saved (files.ts). */
+  files?: AttachmentRef[];
 }
 
 /** A public reference no question holds yet (random: a clash is retried). */
@@ -110,12 +117,13 @@ export async function createQuestion(s: Services, input: AskInput): Promise<AskO
   if (refused) return refused;
   const { topic, confidence } = await classifyQuestion(s, text);
   const anon = input.anonymous;
-  const route = anon ? await resolveAnonRoute(s.prisma, input.unit, topic) : await resolveRoute(s.prisma, input.unit, topic);
+  const from = input.routeUnit ?? input.unit;
+  const route = anon ? await resolveAnonRoute(s.prisma, from, topic) : await resolveRoute(s.prisma, from, topic);
   // an anonymous question is dated and reaches the cadre at the end of its batch, under a
   // random reference, and is filed under the unit that first holds it (never the asker's branch)
   const now = anon ? releaseTime(s, s.clock.now()) : s.clock.now();
   const held = anon && now.getTime() > s.clock.now().getTime();
-  const dueAt = dueFrom(s, now);
+  const dueAt = dueFrom(s, input.dueBase && input.dueBase.getTime() > now.getTime() ? input.dueBase : now);
   const askerUnitId = anon ? route.unitId : input.unit.id;
   const q = await s.prisma.$transaction(async (tx) => {
     const row = await tx.question.create({
@@ -125,6 +133,7 @@ export async function createQuestion(s: Services, input: AskInput): Promise<AskO
         askerKey: askerKeyOf(s, input.personId),
         anonDelivery: anon ? s.secrets.seal(String(input.personId)) : null,
         publicRef: anon ? await freeRef(tx) : null,
+        attachments: refsJson(input.files ?? []),
         held,
         askerUnitId,
         text,
@@ -147,7 +156,8 @@ export async function createQuestion(s: Services, input: AskInput): Promise<AskO
   openIndex(s).put(q);
   const [labels, unit] = await Promise.all([topicLabels(s.prisma), s.prisma.unit.findUnique({ where: { id: route.unitId } })]);
   if (!held) {
-    await scheduleDeadline(s, q, now);
+    // a session question's deadline starts when the session closes (handlers/sessions settles it)
+    if (q.sessionId === null) await scheduleDeadline(s, q, now);
     if (input.notify !== false) await notifyHolder(s, q, { kind: "new" }, `dlg:new:${q.id}`);
   }
   if (!input.anonymous) s.log.info({ question: q.id, topic, unit: route.unitId }, "question asked");

@@ -8,29 +8,64 @@ import { loadForCadre, type AccessRefusal } from "../answering/service.ts";
 import { faqIndex } from "../indexes.ts";
 import { normalize } from "../nlp/normalize.ts";
 import type { QuestionRow } from "../questions.ts";
+import { followUpText } from "../answering/deliver.ts";
+import { dialogueText as T } from "../../../prompts/vi/dialogue.ts";
 
-export type PublishOutcome = { kind: "published"; unitName: string; updated: boolean } | { kind: "notAnswered"; id: number } | AccessRefusal;
+export type PublishOutcome =
+  | { kind: "published"; unitName: string; updated: boolean; question: QuestionRow }
+  | { kind: "notAnswered"; id: number }
+  | AccessRefusal;
+
+/** Longest texts a cadre may publish. */
+export const MAX_PUBLISHED_QUESTION = 2000;
+export const MAX_PUBLISHED_ANSWER = 8000;
+
+/** What would be published: the question and the whole thread's answer (follow-ups with their own answers). */
+export interface PublishDraft {
+  question: string;
+  answer: string;
+}
+
+/**
+ * The text offered for publishing: the question, and the answer — the first answer, then each
+ * follow-up with its own answer, signed by the last one. An entry published before is offered
+ * as it was (the cadre's edits kept).
+ */
+export async function publishDraft(s: Services, q: QuestionRow): Promise<PublishDraft | null> {
+  const answers = await s.prisma.answer.findMany({ where: { questionId: q.id }, orderBy: { id: "asc" } });
+  const last = answers[answers.length - 1];
+  if (!last || (q.status !== "answered" && q.status !== "closed")) return null;
+  const existing = await s.prisma.faqEntry.findUnique({ where: { questionId: q.id }, select: { question: true, answer: true, publishedAt: true } });
+  if (existing && existing.publishedAt >= last.createdAt) return { question: existing.question, answer: existing.answer };
+  const parts: string[] = [];
+  for (const a of answers) {
+    const follow = await followUpText(s, a.followUpId);
+    parts.push(follow === null ? a.text : T.followUpInFaq(follow, a.text));
+  }
+  return { question: q.text, answer: `${parts.join("\n\n")}\n\n— ${last.signature}` };
+}
 
 /**
  * Publish an answered question to the FAQ of the unit that holds it (visible to that unit's
- * whole subtree). The asker is never named: only the question text and the answer.
+ * whole subtree), with the texts the cadre chose and edited (default: the draft). The asker is
+ * never named: only the question text and the answer.
  */
-export async function publishQuestion(s: Services, actor: PersonView, memberships: MembershipView[], id: number): Promise<PublishOutcome> {
+export async function publishQuestion(s: Services, actor: PersonView, memberships: MembershipView[], id: number, edited?: PublishDraft): Promise<PublishOutcome> {
   const check = await loadForCadre(s, actor, memberships, id);
   if (check.kind !== "ok") return check;
   const q = check.q;
-  const answer = await s.prisma.answer.findFirst({ where: { questionId: id }, orderBy: { id: "desc" } });
-  if (!answer || (q.status !== "answered" && q.status !== "closed")) return { kind: "notAnswered", id };
+  const draft = await publishDraft(s, q);
+  if (!draft) return { kind: "notAnswered", id };
+  const texts = edited ?? draft;
   const unit = await s.prisma.unit.findUniqueOrThrow({ where: { id: q.unitId } });
   const now = s.clock.now();
-  const body = `${answer.text}\n\n— ${answer.signature}`;
   const data = {
     unitId: unit.id,
     unitPath: unit.path,
     topic: q.topic,
-    question: q.text,
-    answer: body,
-    normText: normalize(`${q.text} ${answer.text}`),
+    question: texts.question,
+    answer: texts.answer,
+    normText: normalize(`${texts.question} ${texts.answer}`),
     publishedById: actor.id,
     publishedAt: now,
   };
@@ -40,7 +75,7 @@ export async function publishQuestion(s: Services, actor: PersonView, membership
     : await s.prisma.faqEntry.create({ data: { questionId: id, ...data } });
   await s.prisma.questionEvent.create({ data: { questionId: id, kind: "publish", actorId: actor.id, toUnitId: unit.id, at: now } });
   faqIndex(s).put(entry);
-  return { kind: "published", unitName: unit.name, updated: !!existing };
+  return { kind: "published", unitName: unit.name, updated: !!existing, question: q };
 }
 
 /** Every ancestor path of a unit path, root first: "/1/4/" → ["/1/", "/1/4/"]. */

@@ -9,7 +9,7 @@
 // falls back to the offline method; a failure of the LLM check keeps the vector decision.
 import type { Services } from "../../../bot/core/context.ts";
 import { faqIndex, openIndex } from "../indexes.ts";
-import { similarity, DUPLICATE_THRESHOLD } from "./similarity.ts";
+import { features, similarity, DUPLICATE_THRESHOLD } from "./similarity.ts";
 import { VectorStore } from "./vectors.ts";
 
 /** Candidates shown to the member. */
@@ -36,8 +36,9 @@ export interface Duplicate {
 /** The offline decision over a pool: duplicates only, best first, at most `limit`. */
 export function rankDuplicates(text: string, pool: Candidate[], limit = SHOWN): Duplicate[] {
   const out: Duplicate[] = [];
+  const query = features(text);
   for (const c of pool) {
-    const score = similarity(text, c.text);
+    const score = similarity(query, c.text);
     if (score >= DUPLICATE_THRESHOLD) out.push({ id: c.id, score: Math.round(score * 1000) / 1000 });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);

@@ -34,6 +34,7 @@ export function lexiconProblems(lex: Lexicon, normalize: (text: string) => strin
     ["normalize.stopwords", d.normalize.stopwords],
     ["duplicates.vay_particle_prev", d.duplicates.vay_particle_prev],
     ["duplicates.vay_particle_next", d.duplicates.vay_particle_next],
+    ["duplicates.vay_clause_next", d.duplicates.vay_clause_next],
     ["duplicates.trailing", d.duplicates.trailing],
   ];
   for (const [section, list] of wordLists) for (const w of list) notNormal(section, w);

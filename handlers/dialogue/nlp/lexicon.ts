@@ -1,6 +1,7 @@
 // The lexicon of the offline NLP (prompts/nlp/lexicon.yaml): teen-code expansions, stop words,
 // concepts and their synonyms, facets, question-word cues. Loaded and validated at first use;
 // the lookup tables built from it are what normalize.ts and the duplicate detector read.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
@@ -49,11 +50,14 @@ export const lexiconSchema = z
     }),
     duplicates: z.strictObject({
       concepts: groups,
+      classes: groups.default({}),
+      related: groups.default({}),
       ignore: words,
       facets: groups,
       filler: words,
       vay_particle_prev: words,
       vay_particle_next: words,
+      vay_clause_next: words.default([]),
       trailing: words,
       asks: z.strictObject(Object.fromEntries(ASK_KINDS.map((k) => [k, z.array(regexSource).min(1)])) as Record<Ask, z.ZodArray<typeof regexSource>>),
       money_ask: z.array(regexSource).min(1),
@@ -96,9 +100,15 @@ export interface Lexicon {
   /** Longest phrase of `concepts`, in words. */
   conceptMaxWords: number;
   facets: Map<string, string>;
+  /** Concept token → the kinds of thing it is (see `duplicates.classes`). */
+  classes: Map<string, Set<string>>;
+  /** Concept token → the concepts near enough to match it partly (see `duplicates.related`). */
+  related: Map<string, Set<string>>;
   filler: Set<string>;
   vayParticlePrev: Set<string>;
   vayParticleNext: Set<string>;
+  /** Words after which a clause-opening "vay" is "vậy" ("…, vậy có được không"). */
+  vayClauseNext: Set<string>;
   trailing: Set<string>;
   asks: [RegExp, Ask][];
   moneyAsk: RegExp;
@@ -134,9 +144,18 @@ export function compileLexicon(data: LexiconData): Lexicon {
     concepts,
     conceptMaxWords,
     facets: invert(d.facets),
+    classes: Object.entries(d.classes).reduce((m, [k, ts]) => {
+      for (const t of ts) m.set(t, (m.get(t) ?? new Set<string>()).add(k));
+      return m;
+    }, new Map<string, Set<string>>()),
+    related: Object.values(d.related).reduce((m, ts) => {
+      for (const t of ts) for (const u of ts) if (u !== t) m.set(t, (m.get(t) ?? new Set<string>()).add(u));
+      return m;
+    }, new Map<string, Set<string>>()),
     filler: new Set(d.filler),
     vayParticlePrev: new Set(d.vay_particle_prev),
     vayParticleNext: new Set(d.vay_particle_next),
+    vayClauseNext: new Set(d.vay_clause_next),
     trailing: new Set(d.trailing),
     asks: ASK_KINDS.map((k) => [new RegExp(d.asks[k].join("|")), k]),
     moneyAsk: new RegExp(d.money_ask.join("|")),
@@ -158,7 +177,23 @@ export function parseLexicon(text: string, source = "lexicon"): Lexicon {
 
 let cached: Lexicon | null = null;
 
-/** The shipped lexicon, loaded once per process. */
+/** The validated lexicon saved by the build beside the compiled code (dist/models/); absent from source. */
+export const LEXICON_CACHE = fileURLToPath(new URL("../../../models/lexicon.json", import.meta.url));
+
+/** The saved form of a lexicon text (validated here, so a bad lexicon fails the build): its hash and data. */
+export function savedLexicon(text: string): string {
+  return JSON.stringify({ hash: createHash("sha256").update(text).digest("hex"), data: parseLexicon(text, LEXICON_FILE).data });
+}
+
+/** The shipped lexicon, loaded once per process: the build's validated copy when it matches the YAML, else parsed. */
 export function lexicon(): Lexicon {
-  return (cached ??= parseLexicon(readFileSync(LEXICON_FILE, "utf8"), LEXICON_FILE));
+  if (cached) return cached;
+  const text = readFileSync(LEXICON_FILE, "utf8");
+  try {
+    const saved = JSON.parse(readFileSync(LEXICON_CACHE, "utf8")) as { hash: string; data: LexiconData };
+    if (saved.hash === createHash("sha256").update(text).digest("hex")) return (cached = compileLexicon(saved.data));
+  } catch {
+    /* no saved copy (run from source) or an unreadable one: parse the YAML */
+  }
+  return (cached = parseLexicon(text, LEXICON_FILE));
 }

@@ -22,8 +22,8 @@ function fixPlain(lex: Lexicon, w: string): string {
   if (out === undefined) {
     out = w;
     // Letters repeated for emphasis ("khongggg", "diiii"): Vietnamese never triples a letter.
-    if (/(.)\1\1/.test(w)) {
-      const collapsed = w.replace(/(.)\1{2,}/g, "$1");
+    if (/([a-z])\1\1/.test(w)) {
+      const collapsed = w.replace(/([a-z])\1{2,}/g, "$1");
       out = expand.get(collapsed) ?? collapsed;
     } else if (/^\d{1,3}t$/.test(w)) {
       // "14t" is "14 tuổi"

@@ -49,29 +49,39 @@ function askForm(clause: string): string {
 }
 
 /** Concept tokens of a normalised text: longest synonym phrases first, filler dropped. */
-export function concepts(norm: string): string[] {
+export function concepts(norm: string, laterClause = false): string[] {
   const lex = lexicon();
   const words = norm.split(" ").filter(Boolean);
+  /** Words of the longest phrase of the table starting at word i (0 when none). */
+  const longest = (i: number) => {
+    for (let n = Math.min(lex.conceptMaxWords, words.length - i); n >= 1; n--) if (lex.concepts.has(words.slice(i, i + n).join(" "))) return n;
+    return 0;
+  };
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    let matched = 0;
-    for (let n = Math.min(lex.conceptMaxWords, words.length - i); n >= 1; n--) {
-      const mapped = lex.concepts.get(words.slice(i, i + n).join(" "));
-      if (mapped) {
-        out.push(...mapped);
-        matched = n;
-        break;
-      }
+    let matched = longest(i);
+    // A longer phrase that starts inside this one and reaches further wins ("ký | hợp đồng lao
+    // động", not "ký hợp đồng | lao động"): this word is then read alone.
+    for (let j = i + 1; matched > 1 && j < i + matched; j++) {
+      const later = longest(j);
+      if (later > matched && j + later > i + matched) matched = lex.concepts.has(words[i]!) ? 1 : 0;
     }
     if (matched) {
+      out.push(...lex.concepts.get(words.slice(i, i + matched).join(" "))!);
       i += matched;
       continue;
     }
     const w = words[i]!;
-    // "vay" is "vậy" (so) closing a question, "vay" (borrow) elsewhere.
+    // "vay" is "vậy" (so) closing a question or opening a clause before a question ("…, vậy có
+    // được không"), "vay" (borrow) elsewhere.
     if (w === "vay")
       out.push(
-        i === words.length - 1 || lex.vayParticlePrev.has(words[i - 1] ?? "") || lex.vayParticleNext.has(words[i + 1] ?? "") ? "vay" : "vay_von",
+        i === words.length - 1 ||
+          lex.vayParticlePrev.has(words[i - 1] ?? "") ||
+          lex.vayParticleNext.has(words[i + 1] ?? "") ||
+          (laterClause && i === 0 && lex.vayClauseNext.has(words[i + 1] ?? ""))
+          ? "vay"
+          : "vay_von",
       );
     else out.push(w);
     i++;
@@ -89,18 +99,18 @@ export function parse(text: string): Parsed {
     .split(/[.?!;,\n]+/)
     .map((c) => normalize(c))
     .filter(Boolean);
-  const asks = new Set<Ask>();
+  // The ask is read from the clause that asks (the last one with question words): numbers and
+  // ages stated in a personal preamble ("em 19 tuổi, …") are context, not the question.
+  let asks = new Set<Ask>();
   let askClause = clauses.length - 1;
   clauses.forEach((c, i) => {
-    let any = false;
+    const found = new Set<Ask>();
     const q = askForm(c);
-    for (const [re, ask] of lex.asks) {
-      if (re.test(q)) {
-        asks.add(ask);
-        any = true;
-      }
+    for (const [re, ask] of lex.asks) if (re.test(q)) found.add(ask);
+    if (found.size) {
+      askClause = i;
+      asks = found;
     }
-    if (any) askClause = i;
   });
   // "bao nhiêu tuổi / bao lâu" already named the quantity precisely.
   if (asks.has("age") || asks.has("duration")) asks.delete("quantity");
@@ -108,7 +118,7 @@ export function parse(text: string): Parsed {
   const asked = new Set<string>();
   const all: string[] = [];
   clauses.forEach((clause, k) => {
-    const list = concepts(clause);
+    const list = concepts(clause, k > 0);
     all.push(...list);
     list.forEach((c, i) => {
       const p = list.length > 1 ? i / (list.length - 1) : 1;

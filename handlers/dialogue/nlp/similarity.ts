@@ -7,16 +7,19 @@
 // the question words weighs most, its end most of all (a Vietnamese question ends on what it
 // asks); context clauses weigh little. Small talk and questions about the bot are decided by
 // smalltalk.ts. The score blends each side's weighted coverage by the other (the shorter side's
-// most), lowered when both sides name a different known thing (tạm trú vs thường trú), when the
-// two are asked for different people (for me vs for my child), when both sides end on something
-// the other does not say, when
-// the asks conflict, or when the two name different facets of one subject (the fine vs where to
-// complain, cost vs safety), or when one side asks about a facet the other never mentions.
+// most; a concept the lexicon lists as related counts in part), lowered when both sides name a
+// different thing (much lower when the two things are of one kind in the lexicon's `classes`:
+// tạm trú vs thường trú, BHYT vs BHXH), when the two are asked for different people (for me vs
+// for my child), when both sides end on something the other does not say, when the asks conflict
+// (a precise ask — when, where, how much — against another or against "how do I"), or when the
+// two name different facets of one subject (the fine vs where to complain, cost vs safety), or
+// when one side asks about a facet the other never mentions. The features of a text are read
+// once and cached, so a question compared with many candidates is parsed once.
 import { readFileSync } from "node:fs";
 import { normalize } from "./normalize.ts";
 import { loadSaved, TRAINING_FILE } from "./classifier.ts";
 import { type Ask, concepts, parse, type Parsed, TAIL_WEIGHT } from "./question.ts";
-import { smalltalkVerdict } from "./smalltalk.ts";
+import { type SmallTalk, smalltalk, talkVerdict } from "./smalltalk.ts";
 import { lexicon } from "./lexicon.ts";
 
 /**
@@ -31,8 +34,9 @@ const TAIL_PENALTY = 0.5;
 const FACET_CONFLICT = 0.7;
 /** One side asks about a facet (cost, penalty, pay…) that the other never mentions. */
 const FACET_ONE_SIDED = 0.65;
-const ASK_CONFLICT = 0.4;
+const ASK_CONFLICT = 0.35;
 const ASK_ONE_SIDED = 0.5;
+const ASK_HARD_VS_HOW = 0.35;
 const ASK_HOW_VS_YESNO = 0.6;
 /** Asks that say how to answer rather than what is asked about. */
 const SOFT_ASKS = new Set<Ask>(["how", "yesno", "what"]);
@@ -40,6 +44,10 @@ const SOFT_ASKS = new Set<Ask>(["how", "yesno", "what"]);
 const SAME_ASK: [Ask, Ask][] = [["duration", "when"]];
 /** Both sides name a specific thing the other does not (the residence permit vs the temporary one). */
 const SUBSTITUTION = 0.4;
+/** How much a related concept (support / allowance) matches. */
+const RELATED_MATCH = 0.7;
+/** Both sides name a specific thing the other does not, of different kinds (often the same need in other words). */
+const SUBSTITUTION_OTHER = 0.8;
 /** Least IDF weight of a concept that counts as a specific thing. */
 const SUBSTITUTION_MIN_WEIGHT = 2.5;
 /** The two are asked for different people (for me vs for my child). */
@@ -82,16 +90,23 @@ function weight(c: string): number {
   return /^\d+$/.test(c) ? 0.5 : Math.max(0.3, w);
 }
 
+const trigramCache = new Map<string, Set<string>>();
 function trigrams(w: string): Set<string> {
+  let s = trigramCache.get(w);
+  if (s) return s;
   const p = ` ${w} `;
-  const s = new Set<string>();
+  s = new Set<string>();
   for (let i = 0; i + 3 <= p.length; i++) s.add(p.slice(i, i + 3));
+  if (trigramCache.size >= 100_000) trigramCache.clear();
+  trigramCache.set(w, s);
   return s;
 }
 
 /** How well a concept is matched by the other side: exact, or a near spelling (typo). */
 function matchOf(c: string, other: Set<string>): number {
   if (other.has(c)) return 1;
+  const near = lexicon().related.get(c);
+  if (near) for (const o of near) if (other.has(o)) return RELATED_MATCH;
   // Near spellings are typos of plain words; concepts of the lexicon are exact.
   if (c.length < 4 || c.includes("_")) return 0;
   const a = trigrams(c);
@@ -133,6 +148,8 @@ function askAgreement(a: Set<Ask>, b: Set<Ask>): number {
   const hardB = [...b].filter((x) => !SOFT_ASKS.has(x));
   const agree = (x: Ask) => b.has(x) || SAME_ASK.some(([p, q]) => (x === p && b.has(q)) || (x === q && b.has(p)));
   if (hardA.length && hardB.length) return hardA.some(agree) ? 1 : ASK_CONFLICT;
+  // A precise ask (when, where, how much…) against "how do I": a different question.
+  if ((hardA.length && b.has("how")) || (hardB.length && a.has("how"))) return ASK_HARD_VS_HOW;
   if (hardA.length || hardB.length) return ASK_ONE_SIDED;
   // Neither names a precise ask: "how / what" against a plain yes-or-no question.
   const howA = a.has("how");
@@ -148,43 +165,103 @@ let named: Set<string> | null = null;
 function lexiconConcept(c: string): boolean {
   if (!named) {
     named = new Set();
-    for (const [phrase, ts] of lexicon().concepts) for (const t of ts) if (t.includes("_") || phrase.includes(" ")) named.add(t);
+    const lex = lexicon();
+    for (const [phrase, ts] of lex.concepts) for (const t of ts) if (t.includes("_") || phrase.includes(" ")) named.add(t);
+    // a thing of a known kind is named however short its token ("bhxh")
+    for (const t of lex.classes.keys()) named.add(t);
   }
   return named.has(c);
+}
+
+/** Whether a thing named on one side is of the same kind as one named on the other. */
+function sameKind(a: string[], b: string[]): boolean {
+  const classes = lexicon().classes;
+  const kinds = new Set(a.flatMap((c) => [...(classes.get(c) ?? [])]));
+  return b.some((c) => [...(classes.get(c) ?? [])].some((k) => kinds.has(k)));
 }
 
 /** Named concepts of a side (in the asking clause) that the other side does not match at all. */
 function unmatched(a: Parsed, b: Parsed): string[] {
   const other = new Set(b.concepts.keys());
   return [...a.asked]
-    .filter((c) => lexiconConcept(c) && weight(c) >= SUBSTITUTION_MIN_WEIGHT && matchOf(c, other) === 0)
-    ;
+    .filter((c) => lexiconConcept(c) && weight(c) >= SUBSTITUTION_MIN_WEIGHT && matchOf(c, other) === 0);
 }
 
-/** Similarity score in [0,1]. */
-export function similarity(a: string, b: string): number {
-  const talk = smalltalkVerdict(a, b);
-  if (talk !== null) return talk;
-  const pa = parse(a);
-  const pb = parse(b);
-  if (!pa.concepts.size || !pb.concepts.size) return 0;
+/** What the detector reads of one text, computed once per text (see `features`). */
+export interface Features {
+  talk: SmallTalk;
+  parsed: Parsed;
+}
+
+/** Features of recently seen texts: a question is read once, then compared with many. */
+const featureCache = new Map<string, Features>();
+/** ~1.7 kB a text: 20,000 texts are ~35 MB. */
+const FEATURE_CACHE_MAX = 20_000;
+
+/** The features of a text (cached: the open questions of a me-too check come back again and again). */
+export function features(text: string): Features {
+  let f = featureCache.get(text);
+  if (f) return f;
+  f = { talk: smalltalk(text), parsed: parse(text) };
+  if (featureCache.size >= FEATURE_CACHE_MAX) featureCache.delete(featureCache.keys().next().value!);
+  featureCache.set(text, f);
+  return f;
+}
+
+/** Forget the cached features (for timing the uncached path). */
+export function forgetFeatures(): void {
+  featureCache.clear();
+}
+
+/** The parts of a score: the coverage blend `f` and the factors that lower it (1 = no effect). */
+export interface Explained {
+  f: number;
+  divergence: number;
+  ask: number;
+  facetAgreement: number;
+  oneSided: number;
+  substitution: number;
+  targets: number;
+}
+
+/** Why two real questions (not small talk) get their score; null when either says nothing. */
+export function explain(a: string | Features, b: string | Features): Explained | null {
+  const pa = (typeof a === "string" ? features(a) : a).parsed;
+  const pb = (typeof b === "string" ? features(b) : b).parsed;
+  if (!pa.concepts.size || !pb.concepts.size) return null;
   const { cov: ca, tailMiss: ta } = coverage(pa.concepts, pb.concepts);
   const { cov: cb, tailMiss: tb } = coverage(pb.concepts, pa.concepts);
-  if (ca + cb === 0) return 0;
+  if (ca + cb === 0) return null;
   // The shorter question (often the generic one) must be said by the longer one; the longer one
   // may add a personal situation the shorter one leaves out.
   const [short, long] = pa.concepts.size <= pb.concepts.size ? [ca, cb] : [cb, ca];
-  const f = SHORT_SHARE * short + (1 - SHORT_SHARE) * long;
-  // Both sides end on something the other does not say: same subject, different asks.
-  const divergence = 1 - TAIL_PENALTY * Math.min(ta, tb);
-  const facetAgreement = pa.facets.size && pb.facets.size && ![...pa.facets].some((x) => pb.facets.has(x)) ? FACET_CONFLICT : 1;
-  // "Where do I make a birth certificate?" vs "does it cost anything?": one side asks about a facet
-  // the other never mentions.
-  const oneSided =
-    [...pa.tailFacets].some((x) => !pb.facets.has(x)) || [...pb.tailFacets].some((x) => !pa.facets.has(x)) ? FACET_ONE_SIDED : 1;
-  const substitution = unmatched(pa, pb).length && unmatched(pb, pa).length ? SUBSTITUTION : 1;
-  const targets = pa.target.size && pb.target.size && ![...pa.target].some((t) => pb.target.has(t)) ? OTHER_TARGET : 1;
-  return Math.max(0, Math.min(1, oneSided * f * divergence * askAgreement(pa.asks, pb.asks) * facetAgreement * substitution * targets));
+  const ua = unmatched(pa, pb);
+  const ub = unmatched(pb, pa);
+  return {
+    f: SHORT_SHARE * short + (1 - SHORT_SHARE) * long,
+    // Both sides end on something the other does not say: same subject, different asks.
+    divergence: 1 - TAIL_PENALTY * Math.min(ta, tb),
+    ask: askAgreement(pa.asks, pb.asks),
+    facetAgreement: pa.facets.size && pb.facets.size && ![...pa.facets].some((x) => pb.facets.has(x)) ? FACET_CONFLICT : 1,
+    // "Where do I make a birth certificate?" vs "does it cost anything?": one side asks about a
+    // facet the other never mentions.
+    oneSided: [...pa.tailFacets].some((x) => !pb.facets.has(x)) || [...pb.tailFacets].some((x) => !pa.facets.has(x)) ? FACET_ONE_SIDED : 1,
+    // Each names a thing the other does not: of one kind (BHYT vs BHXH) a different question,
+    // of different kinds more often the same need in other words.
+    substitution: !ua.length || !ub.length ? 1 : sameKind(ua, ub) ? SUBSTITUTION : SUBSTITUTION_OTHER,
+    targets: pa.target.size && pb.target.size && ![...pa.target].some((t) => pb.target.has(t)) ? OTHER_TARGET : 1,
+  };
+}
+
+/** Similarity score in [0,1]. */
+export function similarity(a: string | Features, b: string | Features): number {
+  const fa = typeof a === "string" ? features(a) : a;
+  const fb = typeof b === "string" ? features(b) : b;
+  const talk = talkVerdict(fa.talk, fb.talk);
+  if (talk !== null) return talk;
+  const e = explain(fa, fb);
+  if (!e) return 0;
+  return Math.max(0, Math.min(1, e.f * e.divergence * e.ask * e.facetAgreement * e.oneSided * e.substitution * e.targets));
 }
 
 /** Whether two questions ask the same thing, with the score behind the decision. */
@@ -192,3 +269,4 @@ export function isDuplicate(a: string, b: string): { duplicate: boolean; score: 
   const score = Math.round(similarity(a, b) * 1000) / 1000;
   return { duplicate: score >= DUPLICATE_THRESHOLD, score };
 }
+

@@ -13,6 +13,8 @@ export interface SmallTalk {
 }
 
 const LEFTOVER_MAX = 1;
+/** Kinds dropped when something more precise is said too, in this order. */
+const GENERIC_KINDS = ["greet", "presence", "identity"];
 
 /** The small talk of a text. */
 export function smalltalk(text: string): SmallTalk {
@@ -27,15 +29,19 @@ export function smalltalk(text: string): SmallTalk {
       rest = rest.replace(re, " ");
     }
   }
-  if (kinds.size > 1) kinds.delete("greet");
-  const left = rest.split(" ").filter((w) => w && !lex.smalltalkWords.has(w) && !lex.filler.has(w));
+  // Generic kinds give way to a precise one ("is anyone answering at weekends" asks the hours).
+  for (const generic of GENERIC_KINDS) if (kinds.size > 1) kinds.delete(generic);
+  const left = rest.split(" ").filter((w) => w && !lex.smalltalkWords.has(w));
   return { kinds, pure: kinds.size > 0 && left.length <= LEFTOVER_MAX };
 }
 
 /** 1 or 0 when small talk decides the pair, null when both are real questions. */
 export function smalltalkVerdict(a: string, b: string): number | null {
-  const sa = smalltalk(a);
-  const sb = smalltalk(b);
+  return talkVerdict(smalltalk(a), smalltalk(b));
+}
+
+/** The verdict of `smalltalkVerdict` from the small talk of each side. */
+export function talkVerdict(sa: SmallTalk, sb: SmallTalk): number | null {
   if (!sa.pure && !sb.pure) return null;
   if (sa.pure !== sb.pure) return 0;
   return sa.kinds.size === sb.kinds.size && [...sa.kinds].every((k) => sb.kinds.has(k)) ? 1 : 0;

@@ -1,0 +1,233 @@
+/**
+ * Issue 9: the whole cycle of a "Đảng với thanh niên" forum through the real interfaces of
+ * Telegram, Zalo and the web chat at once — the bot runs in-process with every part real
+ * (database, router, outbox workers, scheduler, channel adapters over HTTP) against the strict
+ * fake Telegram and Zalo APIs and the web chat's HTTP API.
+ *
+ * A province session opens with an intake window → members in scope get the announcement, a
+ * member of another province does not → questions (chosen for the session at /hoi, from the
+ * /phien button, by /hoiphien; a normal question stays normal) and votes come in → live period,
+ * approval, answer on stage → closing: every asker and voter receives the result, the pending
+ * question is in the province's queue with a due date → a commitment is assigned to a commune,
+ * its cadre is reminded, reports progress, marks it done, and the asker is told.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { randomUUID } from "node:crypto";
+import { App } from "../../bot/app/app.ts";
+import { loadConfig } from "../../bot/app/config.ts";
+import type { Clock } from "../../bot/core/clock.ts";
+import { createUnit } from "../../bot/domain/org.ts";
+import { formatDate } from "../../bot/core/time.ts";
+import { issueWebCode } from "../../handlers/onboarding/api.ts";
+import { sessionText as T } from "../../prompts/vi/sessions.ts";
+import { FakeTelegram } from "../fakes/telegram.ts";
+import { FakeZalo } from "../fakes/zalo.ts";
+import { freshDatabaseUrl } from "../helpers/db.ts";
+import { openDatabase } from "../../prisma/db.ts";
+import { allFeatures } from "../../bot/app/features.ts";
+import { seedMember, type CastRole } from "../helpers/cast.ts";
+import { type ChannelUser, type Driver, TelegramDriver, WebDriver, ZaloDriver, waitForMessage } from "../e2e/drivers.ts";
+
+/** System time shifted by an offset the test can jump forward: time keeps flowing (retries, leases work). */
+class JumpClock implements Clock {
+  private offset: number;
+  constructor(start: Date) {
+    this.offset = start.getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  jumpTo(d: Date): void {
+    this.offset = Math.max(this.offset, d.getTime() - Date.now());
+  }
+}
+
+const TITLE = "Đảng với thanh niên tỉnh năm 2026";
+const Q1 = "Tỉnh có chính sách gì hỗ trợ thanh niên khởi nghiệp nông nghiệp công nghệ cao không ạ?";
+const Q3 = "Bao giờ tỉnh mở thêm lớp dạy nghề điện dân dụng miễn phí cho thanh niên nông thôn?";
+const Q4 = "Chi đoàn mình muốn mượn hội trường xã để sinh hoạt thì xin phép ai ạ?";
+
+describe("A dialogue forum from intake to kept commitments, on Telegram, Zalo and the web chat", () => {
+  let app: App;
+  let clock: JumpClock;
+  let tg: FakeTelegram;
+  let zalo: FakeZalo;
+  let db: { url: string; drop: () => Promise<void> };
+  let drivers: { telegram: Driver; zalo: Driver; web: WebDriver };
+  const people = {} as Record<"organiser" | "communeCadre" | "youth1" | "youth2" | "youth3" | "outsider", { d: Driver; u: ChannelUser }>;
+
+  const count = async (p: { d: Driver; u: ChannelUser }) => (await p.d.messages(p.u)).length;
+  async function say(p: { d: Driver; u: ChannelUser }, text: string, pred: (t: string) => boolean): Promise<string> {
+    const before = await count(p);
+    await p.d.send(p.u, text);
+    return (await waitForMessage(p.d, p.u, (m) => pred(m.text), before)).text;
+  }
+  async function choose(p: { d: Driver; u: ChannelUser }, label: string, pred: (t: string) => boolean): Promise<string> {
+    const before = await count(p);
+    await p.d.choose(p.u, label);
+    return (await waitForMessage(p.d, p.u, (m) => pred(m.text), before)).text;
+  }
+  const waitText = (p: { d: Driver; u: ChannelUser }, pred: (t: string) => boolean, after = 0) => waitForMessage(p.d, p.u, (m) => pred(m.text), after);
+  async function tick(at: Date): Promise<void> {
+    clock.jumpTo(at);
+    await app.scheduler!.tick();
+  }
+
+  beforeAll(async () => {
+    // Monday 30/11/2026, 09:00 Vietnam time
+    clock = new JumpClock(new Date("2026-11-30T02:00:00Z"));
+    db = await freshDatabaseUrl(undefined, "org");
+    tg = await FakeTelegram.start();
+    zalo = await FakeZalo.start();
+    const env: Record<string, string> = {
+      DATABASE_URL: db.url,
+      LOG_LEVEL: process.env.TEST_LOG ?? "silent",
+      WEB_PORT: "0",
+      WEB_CHAT: "on",
+      DEMO: "off",
+      ANON_BATCH_MINUTES: "0",
+      APP_SECRET: "sessions-cycle-secret-0123456789",
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.url,
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_BASE: zalo.url,
+      ZALO_POLL_TIMEOUT: "2",
+    };
+    const config = loadConfig(env as NodeJS.ProcessEnv);
+    // a fresh database would catch up a day of every cron tick at start: they are marked as run up to now
+    const pre = await openDatabase(db.url);
+    for (const f of allFeatures())
+      for (const t of f.ticks ?? [])
+        await pre.prisma.setting.create({ data: { key: `tick:${f.name}:${t.name}`, value: clock.now().toISOString() } });
+    await pre.close();
+    app = await new App({ config, log: pino({ level: config.LOG_LEVEL }), clock }).start();
+    // another province: its members are outside the session's scope
+    const other = await createUnit(app.s.prisma, { code: "TINH2", name: "Tỉnh đoàn Khác", level: "Tỉnh đoàn", parentId: null });
+    await createUnit(app.s.prisma, { code: "CD-K1", name: "Chi đoàn K1", level: "Chi đoàn", parentId: other.id, isBranch: true });
+    const roles: Record<string, CastRole[]> = {};
+    const web = new WebDriver(`http://127.0.0.1:${app.webPort}`, async (name, userId) =>
+      issueWebCode(app.s, await seedMember(app.s.prisma, { channel: "web", id: userId ?? `w-${randomUUID()}`, name }, roles[name] ?? [])),
+    );
+    drivers = { telegram: new TelegramDriver(tg), zalo: new ZaloDriver(zalo), web };
+    const cast = [
+      ["organiser", "web", "Bí thư Tỉnh đoàn", [{ role: "admin", unitCode: "TINH" }, { role: "cadre", unitCode: "TINH" }]],
+      ["communeCadre", "zalo", "Cán bộ Đoàn xã A", [{ role: "cadre", unitCode: "XA-A" }]],
+      ["youth1", "telegram", "Thanh niên Một", [{ role: "youth", unitCode: "CD-A1" }]],
+      ["youth2", "zalo", "Thanh niên Hai", [{ role: "youth", unitCode: "CD-A2" }]],
+      ["youth3", "web", "Thanh niên Ba", [{ role: "youth", unitCode: "CD-B1" }]],
+      ["outsider", "telegram", "Thanh niên Tỉnh Khác", [{ role: "youth", unitCode: "CD-K1" }]],
+    ] as const;
+    for (const [key, channel, name, r] of cast) {
+      const d = drivers[channel];
+      roles[name] = [...r];
+      const u = await d.user(name);
+      if (channel !== "web") await seedMember(app.s.prisma, { channel, id: u.id, name }, [...r]);
+      people[key] = { d, u };
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    drivers?.web.close();
+    await app?.stop();
+    await tg?.close();
+    await zalo?.close();
+    await db?.drop();
+  });
+
+  it("When a forum runs from intake to closing, then nothing is stranded and every asker, voter and owner is told", async () => {
+    const { organiser, communeCadre, youth1, youth2, youth3, outsider } = people;
+    const prisma = app.s.prisma;
+    const tinh = await prisma.unit.findUniqueOrThrow({ where: { code: "TINH" } });
+
+    // an intake window from now, the live part tomorrow morning
+    const created = await say(organiser, `/phienmoi ${TITLE} | Bí thư Tỉnh ủy | TINH | 30/11/2026 08:00 | 01/12/2026 08:00 | 01/12/2026 11:00`, (t) => t.includes("Đã tạo phiên"));
+    const sid = Number(/phiên đối thoại số (\d+)/.exec(created)![1]);
+    const session = await prisma.dialogueSession.findUniqueOrThrow({ where: { id: sid } });
+
+    // the announcement reaches the members of the scope on every channel, with how to ask
+    for (const p of [youth1, youth2, youth3, communeCadre]) expect(await waitText(p, (t) => t.includes(TITLE) && t.includes(`/hoiphien ${sid}`))).toBeTruthy();
+    expect((await outsider.d.messages(outsider.u)).some((m) => m.text.includes(TITLE))).toBe(false);
+
+    // intake: /hoi while choosing the session (Telegram buttons)
+    expect(await say(youth1, `/hoi ${Q1}`, (t) => t.includes("phiên đối thoại"))).toBe(T.offerText([TITLE]));
+    const sent1 = await choose(youth1, "Gửi cho phiên", (t) => t.includes("Đã gửi câu hỏi số"));
+    const q1 = Number(/số (\d+)/.exec(sent1)![1]);
+    // the /phien button on the web chat, then the question
+    await say(youth3, "/phien", (t) => t.includes(TITLE));
+    expect(await choose(youth3, T.askButton(sid), (t) => t.includes("Gõ câu hỏi"))).toBe(T.askPrompt(TITLE, false));
+    const sent3 = await say(youth3, Q3, (t) => t.includes("Đã gửi câu hỏi số"));
+    const q3 = Number(/số (\d+)/.exec(sent3)![1]);
+    // a question that is not for the forum stays a normal question of the commune (Zalo numbered list)
+    await say(youth2, `/hoi ${Q4}`, (t) => t.includes(T.offerNormal));
+    const sent4 = await choose(youth2, T.offerNormal, (t) => t.includes("Đã gửi câu hỏi số"));
+    const q4 = Number(/số (\d+)/.exec(sent4)![1]);
+
+    const rows = new Map((await prisma.question.findMany({ where: { id: { in: [q1, q3, q4] } } })).map((q) => [q.id, q]));
+    expect(rows.get(q1)).toMatchObject({ sessionId: sid, moderation: "pending", unitId: tinh.id });
+    expect(rows.get(q3)).toMatchObject({ sessionId: sid, moderation: "pending", unitId: tinh.id });
+    expect(rows.get(q4)).toMatchObject({ sessionId: null, moderation: "approved" });
+    // the commune's cadre gets the normal question at once, and no forum question
+    await waitText(communeCadre, (t) => t.includes(`#${q4}`));
+    expect((await communeCadre.d.messages(communeCadre.u)).some((m) => m.text.includes(`#${q1}`) || m.text.includes(`#${q3}`))).toBe(false);
+    // the session's questions are due after the forum: no reminder or escalation while they wait
+    expect(rows.get(q1)!.dueAt.getTime()).toBeGreaterThan(session.closesAt.getTime());
+    expect(await prisma.scheduledJob.count({ where: { ref: { in: [`question:${q1}`, `question:${q3}`] } } })).toBe(0);
+
+    // moderation: the organiser approves q1 (q3 is left waiting); votes come in from Zalo and the web
+    await waitText(organiser, (t) => t.includes(`#${q3}`) && t.includes("chờ duyệt"));
+    // approved: on stage, and with the province's cadre (here the organiser) to answer
+    expect(await say(organiser, `/duyet ${q1}`, (t) => t.startsWith("Đã duyệt"))).toBe(T.approved(q1));
+    expect(await say(youth2, `/binhchon ${q1}`, (t) => t.includes("bình chọn"))).toBe(T.voted(q1, 1));
+    expect(await say(youth3, `/binhchon ${q1}`, (t) => t.includes("bình chọn"))).toBe(T.voted(q1, 2));
+
+    // live: answered on stage; the board shows it
+    await tick(new Date("2026-12-01T01:05:00Z"));
+    const b1 = await count(youth1);
+    await say(organiser, `/traloi ${q1} Tỉnh có Quỹ hỗ trợ khởi nghiệp thanh niên; hồ sơ nộp tại Đoàn xã.`, (t) => t.includes(String(q1)));
+    await waitText(youth1, (t) => t.includes("Quỹ hỗ trợ khởi nghiệp"), b1);
+    const base = `http://127.0.0.1:${app.webPort}/board/${session.boardToken}`;
+    const board = (await (await fetch(`${base}/data`)).json()) as { status: string; questions: { ref: string; votes: number; answered: boolean }[] };
+    expect(board.status).toBe("live");
+    expect(board.questions).toEqual([expect.objectContaining({ ref: `#${q1}`, votes: 2, answered: true })]);
+
+    // a commitment owned by a commune: its cadre (Zalo) is told at once
+    const bc = await count(communeCadre);
+    const committed = await say(organiser, `/camket ${sid} | Mở lớp tập huấn khởi nghiệp cho thanh niên | XA-A | 15/12/2026 | ${q1}`, (t) => t.includes("Đã ghi cam kết"));
+    const cid = Number(/cam kết số (\d+)/.exec(committed)![1]);
+    await waitText(communeCadre, (t) => t.includes(`/xongcamket ${cid}`), bc);
+
+    // closing: every asker and voter gets the result; the waiting question joins the province's queue with a due date
+    const [a1, a2, a3] = [await count(youth1), await count(youth2), await count(youth3)];
+    await tick(new Date("2026-12-01T04:01:00Z"));
+    expect(await waitText(youth1, (t) => t.includes("đã kết thúc") && t.includes("Quỹ hỗ trợ khởi nghiệp"), a1)).toBeTruthy();
+    const moved = await prisma.question.findUniqueOrThrow({ where: { id: q3 } });
+    expect(moved).toMatchObject({ moderation: "approved", status: "open", unitId: tinh.id });
+    const r3 = (await waitText(youth3, (t) => t.includes(`#${q3}`) && t.includes("hạn trả lời"), a3)).text;
+    expect(r3).toBe(T.resultQueued(TITLE, q3, tinh.name, formatDate(moved.dueAt), `${base}/ketqua`).replace(/http:\/\/\S+/, r3.match(/http:\/\/\S+/)![0]));
+    expect(await prisma.scheduledJob.count({ where: { ref: `question:${q3}`, status: "pending" } })).toBeGreaterThan(0);
+    // voters: the questions they voted for and where they went
+    for (const [p, after] of [[youth2, a2], [youth3, a3]] as const) await waitText(p, (t) => t.includes("Các câu hỏi bạn bình chọn") && t.includes(`#${q1}`), after);
+    await waitText(organiser, (t) => t.startsWith(T.closedNotice));
+
+    // the commune's cadre is reminded three days before, reports progress, marks it done; the asker is told
+    const r = await count(communeCadre);
+    await tick(new Date("2026-12-12T01:05:00Z"));
+    await waitText(communeCadre, (t) => t.includes(`Nhắc cam kết số ${cid}`), r);
+    expect(await say(communeCadre, `/tiendocamket ${cid} Đã mở đăng ký, 40 bạn tham gia`, (t) => t.startsWith("Đã ghi tiến độ"))).toBe(T.progressSaved(cid));
+    const d1 = await count(youth1);
+    expect(await say(communeCadre, `/xongcamket ${cid}`, (t) => t.startsWith("Đã ghi nhận cam kết"))).toBe(T.commitDone(cid, 1));
+    await waitText(youth1, (t) => t.includes("đã được thực hiện") && t.includes(`#${q1}`), d1);
+
+    // the public results page: questions, answers and "x/y đã thực hiện"
+    const page = await fetch(`${base}/ketqua`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(T.results.pageTitle);
+    const results = (await (await fetch(`${base}/ketqua/data`)).json()) as { ratio: string; questions: { ref: string; answer: string | null }[]; commitments: { progress: string | null; done: string | null }[] };
+    expect(results.ratio).toBe("1/1 đã thực hiện");
+    expect(results.questions.find((q) => q.ref === `#${q1}`)!.answer).toContain("Quỹ hỗ trợ khởi nghiệp");
+    expect(results.questions.find((q) => q.ref === `#${q3}`)!.answer).toBeNull();
+    expect(results.commitments[0]).toMatchObject({ progress: "Đã mở đăng ký, 40 bạn tham gia", done: "12/12/2026" });
+    expect(JSON.stringify(results)).not.toContain("Thanh niên Một");
+  }, 60_000);
+});
