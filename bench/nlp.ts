@@ -1,6 +1,7 @@
 // Offline NLP of the dialogue Q&A (issues 3, 12): topic accuracy, duplicate F1/precision/recall
 // (the project's held-out sets and the independently written ones), recall@3, classification
-// time, and FAQ search over 100,000 synthetic published answers.
+// time, and FAQ search over 100,000 synthetic published answers. Times are wall clock; on a
+// shared, loaded machine the CPU time of the check is printed beside them.
 import { readFileSync } from "node:fs";
 import { duplicateF1, duplicateScores, topicAccuracy } from "../handlers/dialogue/nlp/quality.ts";
 import { rankDuplicates } from "../handlers/dialogue/nlp/duplicates.ts";
@@ -107,17 +108,24 @@ export async function runNlpBench(): Promise<Record<string, number>> {
   console.log(`offline classify: mean ${out.classify_mean_ms.toFixed(3)} ms, p99 ${out.classify_p99_ms.toFixed(3)} ms over ${N.toLocaleString("en")} calls (target < 2 ms)`);
 
   const dupTimes: number[] = [];
+  const dupCpu: number[] = [];
   // Each pair read from scratch (the feature cache emptied first), as `similar` reads new pairs.
   for (let i = 0; i < 5000; i++) {
     const r = holdD[i % holdD.length]!;
     forgetFeatures();
+    const c = process.cpuUsage();
     const t = performance.now();
     isDuplicate(r.a, r.b);
     dupTimes.push(performance.now() - t);
+    const cu = process.cpuUsage(c);
+    dupCpu.push((cu.user + cu.system) / 1000);
   }
   out.duplicate_p99_ms = quantile(dupTimes, 0.99);
   out.duplicate_mean_ms = dupTimes.reduce((a, b) => a + b, 0) / dupTimes.length;
-  console.log(`duplicate check (similar): mean ${out.duplicate_mean_ms.toFixed(3)} ms, p99 ${out.duplicate_p99_ms.toFixed(3)} ms per pair (target < 2 ms)`);
+  out.duplicate_cpu_p99_ms = quantile(dupCpu, 0.99);
+  console.log(
+    `duplicate check (similar): mean ${out.duplicate_mean_ms.toFixed(3)} ms, p99 ${out.duplicate_p99_ms.toFixed(3)} ms per pair (target < 2 ms); CPU time p99 ${out.duplicate_cpu_p99_ms.toFixed(3)} ms`,
+  );
 
   const training = readJsonl<{ text: string; topic: string }>("../prompts/training/topics.jsonl").map((r) => r.text);
   const rand = rng(42);

@@ -15,6 +15,7 @@ const sections: [string, () => Promise<Record<string, number>>][] = [
   ["scale", async () => (await import("./scale.ts")).runScaleBench()],
   ["rate", async () => (await import("./outbox-rate.ts")).runRateBench()],
   ["webhook-memory", async () => (await import("./webhook-memory.ts")).runWebhookMemoryBench()],
+  ["indicators", async () => (await import("./indicators.ts")).runIndicatorsBench()],
 ];
 for (const [name, fn] of sections) {
   if (only && only !== name) continue;

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+// exceljs is loaded when a workbook is made (it costs start time and memory to every process)
+import type ExcelJS from "exceljs";
 import type { Db } from "../prisma/db.ts";
 import type { Secrets } from "../bot/core/secrets.ts";
 import type { UnitView } from "../bot/core/context.ts";
@@ -153,8 +154,9 @@ export function sectionsOf(kind: string, json: Record<string, unknown>): { summa
     else if (Array.isArray(v) && v.some(isObj)) {
       const rows = flatten(v);
       // one table holding several kinds of lines (a session's questions and commitments): a sheet each
-      if (rows.every((r) => typeof r.kind === "string")) {
-        for (const part of [...new Set(rows.map((r) => r.kind as string))])
+      const parts = [...new Set(rows.map((r) => r.kind))];
+      if (parts.every((p) => typeof p === "string" && reportSheets[`${kind}.${p}`])) {
+        for (const part of parts as string[])
           addTable(`${kind}.${part}`, rows.filter((r) => r.kind === part).map(({ kind: _k, ...r }) => r));
       } else addTable(tables.some((t) => t.key === k) || !reportSheets[`${kind}.${k}`] ? k : `${kind}.${k}`, rows);
     } else if (Array.isArray(v)) summary.push([k, v.map(String).join(", ")]);
@@ -209,7 +211,8 @@ const sheetName = (key: string, taken: Set<string>) => {
  */
 export async function toXlsx(kind: string, json: Record<string, unknown>): Promise<Buffer> {
   const { summary, tables } = sectionsOf(kind, json);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   wb.created = new Date(0);
   const taken = new Set<string>();
   const summarySheet = wb.addWorksheet(sheetName("summary", taken));

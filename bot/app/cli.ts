@@ -12,7 +12,7 @@ import { importOrg } from "./org-import.ts";
 import { seedDemo } from "./demo.ts";
 import { systemClock } from "../core/clock.ts";
 import { Secrets } from "../core/secrets.ts";
-import { REPORT_FORMATS, REPORTS, renderReport, type ReportFormat } from "../../handlers/reports.ts";
+import { REPORT_FORMATS, REPORTS, renderReport, toXlsx, type ReportFormat } from "../../handlers/reports.ts";
 import { allFeatures } from "./features.ts"; // importing it also registers the features' report kinds
 import { buildServices } from "./services.ts";
 import { createLogger } from "../core/logger.ts";
@@ -158,12 +158,14 @@ async function main(argv: string[]): Promise<void> {
       const kind = positionals[0] ?? "";
       if (kind === "indicators") {
         if (!values.unit || !values.year || !/^\d{4}$/.test(values.year)) fail(USAGE);
-        if (values.format !== "csv" && values.format !== "json") fail("--format must be csv or json");
+        if (!(REPORT_FORMATS as readonly string[]).includes(values.format ?? "")) fail("--format must be csv, json or xlsx");
+        if (values.format === "xlsx" && process.stdout.isTTY) fail("--format xlsx writes a binary file: redirect it, e.g. > report.xlsx");
         const { indicatorsReport } = await import("../../handlers/indicators/api.ts");
         return withDb(async (db) => {
           const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
           if (!unit) fail(`unknown unit ${values.unit}`);
-          process.stdout.write(await indicatorsReport(db.prisma, unit, Number(values.year), values.format as "csv" | "json"));
+          if (values.format === "xlsx") process.stdout.write(await toXlsx("indicators", JSON.parse(await indicatorsReport(db.prisma, unit, Number(values.year), "json"))));
+          else process.stdout.write(await indicatorsReport(db.prisma, unit, Number(values.year), values.format as "csv" | "json"));
         });
       }
       if (!REPORTS[kind]) fail(`unknown report "${kind}"\n${USAGE}`);

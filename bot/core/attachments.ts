@@ -20,7 +20,8 @@ import type { AttachmentRef, ChannelName, Incoming } from "./types.ts";
  *
  * Exported:
  * - `attachmentsOf(inc)`: what an Incoming carries (photo, document), not yet saved;
- * - `saveAttachment(prisma, clock, input, ttlMs?)` → `AttachmentRef` (a row, no bytes yet);
+ * - `saveAttachment(prisma, clock, input, ttlMs?)` → `AttachmentRef` (a row, no bytes yet;
+ *   `input.at` dates the row, e.g. an anonymous question's batch time instead of its arrival);
  * - `saveIncoming(prisma, clock, inc, personId)` → the refs of an Incoming's files (personId
  *   null for anonymous senders: the row names nobody);
  * - `parseRefs(json)` / `refsJson(refs)`: the JSON a feature stores, read back safely;
@@ -82,10 +83,11 @@ export function attachmentsOf(inc: Incoming): AttachmentInput[] {
 export async function saveAttachment(
   prisma: Db,
   clock: Clock,
-  input: AttachmentInput & { personId?: number | null },
+  input: AttachmentInput & { personId?: number | null; at?: Date },
   ttlMs = ATTACHMENT_TTL_MS,
 ): Promise<AttachmentRef> {
-  const now = clock.now();
+  // `at`: the time the row shows (an anonymous question's batch time, never its arrival)
+  const now = input.at ?? clock.now();
   const token = randomBytes(32).toString("base64url");
   await prisma.attachment.deleteMany({ where: { expiresAt: { lt: now } } });
   await prisma.attachment.create({

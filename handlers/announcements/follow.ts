@@ -23,7 +23,7 @@ function topicNamed(labels: Map<string, string>, raw: string): string | null {
   return null;
 }
 
-async function listing(ctx: Ctx, labels: Map<string, string>, mine: Set<string>, muted: boolean): Promise<string> {
+function listing(labels: Map<string, string>, mine: Set<string>, muted: boolean): string {
   const lines = [...labels].map(([key, label], i) => T.topicLine(i + 1, label, key, mine.has(key)));
   return T.topicList(lines.join("\n"), muted);
 }
@@ -60,7 +60,7 @@ export async function theodoi(ctx: Ctx): Promise<void> {
   }
   const mine = await followed(ctx);
   const choices: Choice[] = [...labels].filter(([k]) => !mine.has(k)).map(([topic, label]) => ({ label: `➕ ${label}`, action: "ann.follow", args: { topic } }));
-  ctx.reply(await listing(ctx, labels, mine, await isMuted(ctx)), choices);
+  ctx.reply(listing(labels, mine, await isMuted(ctx)), choices);
 }
 
 /** `/botheodoi` lists the followed topics with buttons; `/botheodoi <topic>` stops following one. */

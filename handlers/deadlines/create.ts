@@ -9,7 +9,16 @@ import { createTask } from "./service.ts";
 import { branchesUnder, childrenOf, resolveCodes, type TargetResult } from "./targets.ts";
 import { giverUnits } from "./units.ts";
 import { typedWords } from "../../prompts/vi/commands.ts";
-import { anyWord } from "../../bot/core/words.ts";
+import { anyWord, oneOf } from "../../bot/core/words.ts";
+import { deadlineWords as W, deadlinesMoreText as M } from "../../prompts/vi/deadlines.ts";
+import { parseFieldSpec } from "./taskfields.ts";
+import { describeRecurrence, recurrenceFor } from "./recur.ts";
+
+const RECUR = new RegExp(`^(?:${anyWord(W.recur)})\\s*:?\\s*(.*)$`, "iu");
+const MONTHLY = oneOf(W.monthly);
+const YEARLY = oneOf(W.yearly);
+const SPEC = new RegExp(`^(?:${anyWord(W.fields)})\\s*:\\s*(.*)$`, "iu");
+const FILE = oneOf(W.file);
 
 /** "nhắc 7,3,1,0" in a one-line /giaoviec: the reminder days. */
 const REMIND = new RegExp(`^(?:${anyWord(typedWords.remind)})\\s*:?\\s*(.*)$`, "iu");
@@ -38,6 +47,11 @@ const draftSchema = z.object({
   codes: z.object({ rootId: z.number().int().positive(), unitIds }).optional(),
   /** Days before the due day; the default plan unless changed. */
   remind: z.array(z.number().int().min(0).max(60)).min(1).max(6).optional(),
+  /** "none" | "monthly" | "yearly" (from the due date) */
+  recur: z.enum(["none", "monthly", "yearly"]).optional(),
+  /** report fields asked on completion (JSON of ReportField[]) */
+  spec: z.string().max(20_000).optional(),
+  file: z.boolean().optional(),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -105,7 +119,19 @@ async function summaryOf(ctx: Ctx, d: Draft): Promise<string> {
   const r = await unitsOfDraft(ctx, d);
   if (!r.ok) return targetError(r);
   const names = r.units.slice(0, SUMMARY_UNITS).map((u: UnitView) => u.name);
-  return T.confirm(d.title, formatDue(new Date(d.due)), d.details, names, r.units.length, d.remind ?? DEFAULT_REMIND_DAYS, ctx.s.config.DEADLINE_REMIND_HOUR);
+  const base = T.confirm(d.title, formatDue(new Date(d.due)), d.details, names, r.units.length, d.remind ?? DEFAULT_REMIND_DAYS, ctx.s.config.DEADLINE_REMIND_HOUR);
+  return [base, ...extrasOf(d)].join("\n");
+}
+
+/** The lines of a draft's recurrence, report fields and file. */
+function extrasOf(d: Draft): string[] {
+  const out: string[] = [];
+  const recur = d.recur && d.recur !== "none" ? describeRecurrence(recurrenceFor(d.recur, new Date(d.due))) : null;
+  if (recur) out.push(M.recurLine(recur));
+  const spec = d.spec ? (JSON.parse(d.spec) as { label: string }[]) : [];
+  if (spec.length) out.push(M.fieldsLine(spec.map((f) => f.label)));
+  if (d.file) out.push(M.fileLine);
+  return out;
 }
 
 export const taskForm = defineForm({
@@ -154,12 +180,58 @@ export const taskForm = defineForm({
         return days ? ok(days) : bad(T.remindBad);
       },
     },
+    {
+      name: "recur",
+      label: M.fields.recur,
+      skip: () => true,
+      prompt: () => M.askRecur,
+      choices: (_ctx, d) =>
+        d.due === undefined
+          ? []
+          : [
+              { label: M.recurNone, value: "none" },
+              { label: describeRecurrence(recurrenceFor("monthly", new Date(d.due)))!, value: "monthly" },
+              { label: describeRecurrence(recurrenceFor("yearly", new Date(d.due)))!, value: "yearly" },
+            ],
+      parse(_ctx, t) {
+        if (t === "" || t === "-") return ok("none");
+        const n = t.normalize("NFC");
+        return MONTHLY.test(n) ? ok("monthly") : YEARLY.test(n) ? ok("yearly") : bad(M.recurBad);
+      },
+    },
+    {
+      name: "spec",
+      label: M.fields.spec,
+      skip: () => true,
+      prompt: () => M.askSpec,
+      parse(_ctx, t) {
+        if (t === "" || t === "-") return ok("[]");
+        const r = parseFieldSpec(t);
+        return r.ok ? ok(JSON.stringify(r.fields)) : bad(r.error);
+      },
+    },
+    {
+      name: "file",
+      label: M.fields.file,
+      skip: () => true,
+      prompt: () => M.askFile,
+      choices: () => [
+        { label: M.yes, value: true },
+        { label: M.no, value: false },
+      ],
+      parse: (_ctx, t) => ok(t !== "" && t !== "-"),
+    },
   ],
   confirm: {
     summary: summaryOf,
     submit: T.btnCreate,
     cancel: T.btnCancel,
-    edits: [{ label: T.btnChangeRemind, field: "remind" }],
+    edits: [
+      { label: T.btnChangeRemind, field: "remind" },
+      { label: M.btnRecur, field: "recur" },
+      { label: M.btnFields, field: "spec" },
+      { label: M.btnFile, field: "file" },
+    ],
   },
   async submit(ctx, d) {
     const due = new Date(d.due);
@@ -176,26 +248,39 @@ export const taskForm = defineForm({
       dueAt: due,
       remindDays: remind,
       unitIds: r.units.map((u) => u.id),
+      fields: d.spec ?? "[]",
+      fileRequired: d.file ?? false,
+      recurrence: d.recur && d.recur !== "none" ? recurrenceFor(d.recur, due) : null,
     });
     await ctx.audit("task.create", "task", id, `${r.units.length} units`);
-    ctx.reply(T.created(id, d.title, formatDue(due), r.units.length, remind, ctx.s.config.DEADLINE_REMIND_HOUR));
+    const stop = d.recur && d.recur !== "none" ? [M.stopHint(id)] : [];
+    ctx.reply([T.created(id, d.title, formatDue(due), r.units.length, remind, ctx.s.config.DEADLINE_REMIND_HOUR), ...extrasOf(d), ...stop].join("\n"));
     // the notice to the units goes now; its job (already queued) finds it sent and does nothing
     await runNotify(ctx.s, { taskId: id });
   },
   // `/giaoviec <dd/mm/yyyy> | <tiêu đề> | <chi tiết> [| mã,...] [| nhắc 7,3,1,0]`
   line: {
-    usage: T.usage,
-    fields: ["due", "title", "details", "remind", "target"],
+    usage: `${T.usage}\n${M.usageMore}`,
+    fields: ["due", "title", "details", "remind", "target", "recur", "spec", "file"],
     arrange(parts) {
       const [due = "", title = "", details = "", ...rest] = parts;
       const codes: string[] = [];
       let remind = "";
-      for (const part of rest) {
-        const m = REMIND.exec(part.normalize("NFC"));
+      let recur = "";
+      let spec = "";
+      let file = "";
+      for (const raw of rest) {
+        const part = raw.normalize("NFC");
+        const m = REMIND.exec(part);
+        const r = RECUR.exec(part);
+        const s = SPEC.exec(part);
         if (m) remind = m[1] || "-";
+        else if (r) recur = r[1] || "?";
+        else if (s) spec = s[1] || "-";
+        else if (FILE.test(part)) file = "1";
         else if (part) codes.push(...splitCodes(part));
       }
-      return { due, title, details, remind, target: codes.join(",") };
+      return { due, title, details, remind, target: codes.join(","), recur, spec, file };
     },
   },
 });

@@ -12,8 +12,17 @@ import { deadlinesReport } from "./report.ts";
 import { MAX_NOTE } from "./rules.ts";
 import { JOB_NOTIFY, JOB_OVERDUE, JOB_REMIND } from "./service.ts";
 import { doComplete, overview, showDetail } from "./views.ts";
+import { JOB_RECUR, runRecur } from "./recur.ts";
+import { FILL_FLOW, fileOf, fillFlow, fillPick, startFill } from "./fill.ts";
+import { assigneeUnitIds } from "./units.ts";
+import { stopSeries } from "./recur.ts";
+import { oneOf } from "../../bot/core/words.ts";
+import { deadlineWords } from "../../prompts/vi/deadlines.ts";
+import { saveIncoming } from "../../bot/core/attachments.ts";
 
 REPORTS.deadlines = deadlinesReport;
+
+const STOP = oneOf(deadlineWords.stop);
 
 /** The "done" button of a notice (checked: a bad one is an expired choice; the unit must be one of mine). */
 const doneArgs = z.object({ taskId: z.number().int().positive(), unitId: z.number().int().positive() });
@@ -28,8 +37,9 @@ export const deadlines: Feature = {
       roles: ["secretary", "cadre", "admin"],
       async run(ctx) {
         if (!ctx.args.trim()) return overview(ctx);
-        const { id } = idAndRest(ctx.args);
+        const { id, rest } = idAndRest(ctx.args);
         if (id === null) return ctx.reply(T.doneUsage);
+        if (rest && STOP.test(rest.normalize("NFC"))) return stopSeries(ctx, id);
         await showDetail(ctx, id);
       },
     },
@@ -39,8 +49,12 @@ export const deadlines: Feature = {
       async run(ctx) {
         const { id, rest } = idAndRest(ctx.args);
         if (id === null) return ctx.reply(T.doneUsage);
+        const task = await ctx.s.prisma.task.findUnique({ where: { id } });
+        if (task && (await startFill(ctx, task, assigneeUnitIds(ctx), rest))) return;
         if (rest.length > MAX_NOTE) return ctx.reply(T.noteTooLong(MAX_NOTE));
-        await doComplete(ctx, id, undefined, rest || null);
+        // a document or photo sent with the command is kept with the completion
+        const files = task && (ctx.in.photo || ctx.in.document) ? await saveIncoming(ctx.s.prisma, ctx.s.clock, ctx.in, ctx.person!.id) : [];
+        await doComplete(ctx, id, undefined, rest || null, fileOf(files));
       },
     },
   },
@@ -50,15 +64,19 @@ export const deadlines: Feature = {
       async run(ctx, args) {
         const a = doneArgs.safeParse(args);
         if (!a.success) return ctx.reply(coreText.choiceExpired);
+        const task = await ctx.s.prisma.task.findUnique({ where: { id: a.data.taskId } });
+        if (task && (await startFill(ctx, task, assigneeUnitIds(ctx), "", a.data.unitId))) return;
         await doComplete(ctx, a.data.taskId, a.data.unitId, null);
       },
     },
     ...taskForm.actions,
+    [`${FILL_FLOW}.pick`]: { roles: ["secretary", "cadre"], run: fillPick },
   },
-  flows: { [taskForm.flow]: taskForm.onText },
+  flows: { [taskForm.flow]: taskForm.onText, [FILL_FLOW]: fillFlow },
   jobs: {
     [JOB_NOTIFY]: runNotify,
     [JOB_REMIND]: runRemind,
     [JOB_OVERDUE]: runOverdue,
+    [JOB_RECUR]: runRecur,
   },
 };

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Services } from "../../bot/core/context.ts";
 import { ensureJob } from "../../bot/core/jobs.ts";
-import { deadlinesText as T } from "../../prompts/vi/deadlines.ts";
+import { deadlinesMoreText as M, deadlinesText as T } from "../../prompts/vi/deadlines.ts";
 import { daysLeft, digestAt, formatDue, reminderAt, remindDaysOf } from "./rules.ts";
 import { JOB_OVERDUE, notifyKey, openAssignments, overdueKey, remindKey, unitContacts, unitNames, type TaskRow } from "./service.ts";
 
@@ -112,6 +112,18 @@ export async function runOverdue(s: Services, payload: Record<string, unknown>):
     { text: T.overdueDigest(taskId, task.title, formatDue(task.dueAt), total - open.length, total, lines, open.length - lines.length) },
     { dedupeKey: overdueKey(taskId, k), bulk: true },
   );
+  // the late units are told too (their secretaries, else their cadres), not only the giver
+  const ids = open.map((a) => a.unitId);
+  const [contacts, all] = await Promise.all([unitContacts(s.prisma, ids), unitNames(s.prisma, ids)]);
+  for (const a of open) {
+    for (const pid of contacts.get(a.unitId) ?? []) {
+      await s.outbox.toPerson(
+        pid,
+        { text: M.overdueUnit(taskId, task.title, formatDue(task.dueAt), all.get(a.unitId)?.name ?? "", late), choices: doneChoice(taskId, a.unitId) },
+        { dedupeKey: `${overdueKey(taskId, k)}:${a.unitId}:${pid}`, bulk: true },
+      );
+    }
+  }
   const hour = s.config.DEADLINE_REMIND_HOUR;
   let next = k + 1;
   while (digestAt(task.dueAt, next, hour).getTime() <= now.getTime()) next++;

@@ -9,6 +9,9 @@ export { parseDue, reminderAt } from "./rules.ts";
 export const JOB_NOTIFY = "deadline.notify";
 export const JOB_REMIND = "deadline.remind";
 export const JOB_OVERDUE = "deadline.overdue";
+export const JOB_RECUR = "deadline.recur";
+/** Not under `task:<id>:` — finishing a task cancels those jobs, never the next occurrence. */
+export const recurKey = (taskId: number) => `taskrecur:${taskId}`;
 const DAY_MS = 86_400_000;
 
 export type TaskRow = Awaited<ReturnType<Db["task"]["findUniqueOrThrow"]>>;
@@ -27,6 +30,13 @@ export interface NewTask {
   dueAt: Date;
   remindDays: number[];
   unitIds: number[];
+  /** JSON of the report fields asked on completion (handlers/guides/api.ts ReportField[]) */
+  fields?: string;
+  fileRequired?: boolean;
+  /** "monthly:N" | "yearly:dd/mm" (recur.ts) */
+  recurrence?: string | null;
+  /** the first task of the series; a new series when absent */
+  seriesId?: number | null;
 }
 
 /**
@@ -47,8 +57,17 @@ export async function createTask(s: Services, input: NewTask): Promise<{ id: num
           createdById: input.createdById,
           unitId: input.root.id,
           createdAt: now,
+          fields: input.fields ?? "[]",
+          fileRequired: input.fileRequired ?? false,
+          recurrence: input.recurrence ?? null,
+          seriesId: input.recurrence ? (input.seriesId ?? null) : null,
         },
       });
+      if (input.recurrence) {
+        // the first of a series names itself; the next occurrence is made at this one's due time
+        if (!input.seriesId) await tx.task.update({ where: { id: t.id }, data: { seriesId: t.id } });
+        await ensureJob({ prisma: tx as unknown as Db }, { kind: JOB_RECUR, runAt: input.dueAt, dedupeKey: recurKey(t.id), payload: { taskId: t.id } });
+      }
       await tx.taskAssignment.createMany({ data: input.unitIds.map((unitId) => ({ taskId: t.id, unitId })) });
       const jobs = { prisma: tx as unknown as Db };
       await ensureJob(jobs, { kind: JOB_NOTIFY, runAt: now, dedupeKey: notifyKey(t.id), payload: { taskId: t.id } });
@@ -126,7 +145,7 @@ export type CompleteResult =
  */
 export async function completeTask(
   s: Services,
-  input: { personId: number; myUnitIds: number[]; taskId: number; unitId?: number; note: string | null },
+  input: { personId: number; myUnitIds: number[]; taskId: number; unitId?: number; note: string | null; answers?: string | null; file?: string | null },
 ): Promise<CompleteResult> {
   const task = await s.prisma.task.findUnique({ where: { id: input.taskId } });
   if (!task) return { kind: "unknown" };
@@ -140,7 +159,7 @@ export async function completeTask(
   const now = s.clock.now();
   const r = await s.prisma.taskAssignment.updateMany({
     where: { id: target.id, doneAt: null },
-    data: { doneAt: now, doneById: input.personId, note: input.note },
+    data: { doneAt: now, doneById: input.personId, note: input.note, answers: input.answers ?? null, file: input.file ?? null },
   });
   if (r.count !== 1) {
     const again = await s.prisma.taskAssignment.findUniqueOrThrow({ where: { id: target.id } });

@@ -3,11 +3,23 @@ import type { Ctx } from "../../bot/core/context.ts";
 import { formatDateTime } from "../../bot/core/time.ts";
 import type { Choice } from "../../bot/core/types.ts";
 import { isInSubtree } from "../../bot/domain/org.ts";
-import { daysLeftText, deadlinesText as T } from "../../prompts/vi/deadlines.ts";
+import { daysLeftText, deadlinesMoreText as M, deadlinesText as T } from "../../prompts/vi/deadlines.ts";
 import { sendAllDone } from "./notices.ts";
 import { daysLeft, formatDue } from "./rules.ts";
 import { completeTask, doneRecently, givenBy, openForUnits, taskDetail } from "./service.ts";
 import { assigneeUnitIds } from "./units.ts";
+import { describeRecurrence } from "./recur.ts";
+import { completionFields } from "./taskfields.ts";
+import { answerLines } from "../guides/api.ts";
+
+function answersOf(json: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
 
 const DONE_BUTTONS = 8;
 const DETAIL_LINES = 30;
@@ -55,6 +67,10 @@ export async function showDetail(ctx: Ctx, id: number): Promise<void> {
   if (!shown.length) return ctx.reply(T.notVisible(id));
   const done = assignments.filter((a) => a.doneAt !== null);
   const lines = [T.detail(id, task.title, formatDue(task.dueAt), from?.name ?? "", task.details, done.length, assignments.length)];
+  const recur = describeRecurrence(task.recurrence);
+  if (recur) lines.push(M.recurLine(recur), ...(full ? [M.stopHint(id)] : []));
+  const defs = completionFields(task);
+  if (defs.length) lines.push(M.fieldsLine(defs.map((f) => f.label)));
   const pending = shown.filter((a) => a.doneAt === null);
   const left = daysLeft(now, task.dueAt);
   if (pending.length) {
@@ -67,6 +83,8 @@ export async function showDetail(ctx: Ctx, id: number): Promise<void> {
     lines.push("", T.detailDone);
     for (const a of shownDone.slice(0, DETAIL_LINES)) {
       lines.push(T.detailDoneLine(a.unit.name, formatDateTime(a.doneAt!), a.doneAt!.getTime() <= task.dueAt.getTime(), a.note));
+      // the unit's report, when the task asked for one
+      if (defs.length && a.answers) lines.push(...answerLines(defs, answersOf(a.answers)).map((l) => `   ${l}`));
     }
     if (shownDone.length > DETAIL_LINES) lines.push(T.detailMore(shownDone.length - DETAIL_LINES));
   }
@@ -78,8 +96,8 @@ export async function showDetail(ctx: Ctx, id: number): Promise<void> {
 }
 
 /** A unit reports a task done (by command, or by the button of one of its notices). */
-export async function doComplete(ctx: Ctx, taskId: number, unitId: number | undefined, note: string | null): Promise<void> {
-  const r = await completeTask(ctx.s, { personId: ctx.person!.id, myUnitIds: assigneeUnitIds(ctx), taskId, unitId, note });
+export async function doComplete(ctx: Ctx, taskId: number, unitId: number | undefined, note: string | null, file: string | null = null): Promise<void> {
+  const r = await completeTask(ctx.s, { personId: ctx.person!.id, myUnitIds: assigneeUnitIds(ctx), taskId, unitId, note, file });
   switch (r.kind) {
     case "unknown":
       return ctx.reply(T.unknownTask(taskId));
@@ -89,7 +107,7 @@ export async function doComplete(ctx: Ctx, taskId: number, unitId: number | unde
       return ctx.reply(T.alreadyDone(taskId, r.unitName, formatDateTime(r.doneAt)));
     case "done":
       await ctx.audit("task.done", "task", taskId, r.unitName);
-      ctx.reply(T.done(taskId, r.task.title, r.unitName, r.onTime));
+      ctx.reply(file ? `${T.done(taskId, r.task.title, r.unitName, r.onTime)}\n${M.fileSaved}` : T.done(taskId, r.task.title, r.unitName, r.onTime));
       if (r.allDone !== null) await sendAllDone(ctx.s, r.task, r.allDone);
   }
 }

@@ -9,6 +9,7 @@ import type { Ctx, Services } from "../../bot/core/context.ts";
 import { attachmentsOf, parseRefs, saveAttachment, type AttachmentInput } from "../../bot/core/attachments.ts";
 import type { AttachmentRef, Choice, Incoming } from "../../bot/core/types.ts";
 import { z } from "zod";
+import { releaseTime } from "./anon.ts";
 
 /** Files kept in a conversation state until the question is sent (saved then, named or not). */
 export const PendingFiles = z
@@ -35,7 +36,9 @@ export const hasDocument = (files: AttachmentInput[]) => files.some((f) => f.kin
 /** Save files for a question or follow-up: an anonymous sender's files name nobody. */
 export async function saveFiles(s: Services, files: AttachmentInput[], personId: number, anonymous: boolean): Promise<AttachmentRef[]> {
   const refs: AttachmentRef[] = [];
-  for (const f of files) refs.push(await saveAttachment(s.prisma, s.clock, { ...f, personId: anonymous ? null : personId }));
+  // an anonymous sender's file names nobody and is dated like the question (its batch), never its arrival
+  const at = anonymous ? releaseTime(s, s.clock.now()) : undefined;
+  for (const f of files) refs.push(await saveAttachment(s.prisma, s.clock, { ...f, personId: anonymous ? null : personId, ...(at ? { at } : {}) }));
   return refs;
 }
 

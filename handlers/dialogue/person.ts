@@ -25,17 +25,20 @@ export const dialoguePersonHooks: PersonHooks = {
         data: { askerKey: secrets.pseudonym("asker", to), ...(q.anonDelivery ? { anonDelivery: secrets.seal(String(to)) } : {}) },
       });
     }
-    const oldVoter = secrets.pseudonym("voter", from);
-    const newVoter = secrets.pseudonym("voter", to);
-    const votes = await tx.questionVote.findMany({ where: { voterKey: oldVoter } });
-    for (const v of votes) {
-      const clash = await tx.questionVote.findUnique({ where: { questionId_voterKey: { questionId: v.questionId, voterKey: newVoter } } });
-      if (clash) {
-        // the same person voted from both accounts: one vote stays
-        await tx.questionVote.delete({ where: { id: v.id } });
-        await tx.question.update({ where: { id: v.questionId }, data: { votes: { decrement: 1 } } });
+    // votes, and the joins of merged anonymous questions (their own pseudonym, see merge.ts)
+    for (const kind of ["voter", "voter-anon"]) {
+      const oldVoter = secrets.pseudonym(kind, from);
+      const newVoter = secrets.pseudonym(kind, to);
+      const votes = await tx.questionVote.findMany({ where: { voterKey: oldVoter } });
+      for (const v of votes) {
+        const clash = await tx.questionVote.findUnique({ where: { questionId_voterKey: { questionId: v.questionId, voterKey: newVoter } } });
+        if (clash) {
+          // the same person voted from both accounts: one vote stays
+          await tx.questionVote.delete({ where: { id: v.id } });
+          await tx.question.update({ where: { id: v.questionId }, data: { votes: { decrement: 1 } } });
+        }
+        else await tx.questionVote.update({ where: { id: v.id }, data: { voterKey: newVoter, ...(v.deliverTo ? { deliverTo: secrets.seal(String(to)) } : {}) } });
       }
-      else await tx.questionVote.update({ where: { id: v.id }, data: { voterKey: newVoter, ...(v.deliverTo ? { deliverTo: secrets.seal(String(to)) } : {}) } });
     }
   },
   async erase(tx, personId, { secrets }) {
@@ -44,6 +47,8 @@ export const dialoguePersonHooks: PersonHooks = {
     const anon = await tx.question.findMany({ where: { askerKey: secrets.pseudonym("asker", personId) }, select: { id: true } });
     for (const q of anon) await tx.question.update({ where: { id: q.id }, data: { askerKey: `erased:${randomUUID()}`, anonDelivery: null } });
     await tx.questionVote.updateMany({ where: { voterKey: secrets.pseudonym("voter", personId) }, data: { deliverTo: null } });
+    // a merged anonymous question's join: nothing may lead back any more
+    await tx.questionVote.updateMany({ where: { voterKey: secrets.pseudonym("voter-anon", personId) }, data: { deliverTo: null, voterKey: `erased:${randomUUID()}` } });
     // a cadre's answers keep their words, not their name (the signature may hold it), in the FAQ too
     const signed = await tx.answer.findMany({ where: { cadreId: personId }, select: { questionId: true, signature: true } });
     for (const a of signed) {

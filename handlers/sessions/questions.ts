@@ -68,20 +68,16 @@ async function sessionForAsker(ctx: Ctx, sessionId: number) {
   return (await takingQuestions(ctx.s, unit)).find((x) => x.id === sessionId) ?? null;
 }
 
-/** `/hoiphien <số phiên> <câu hỏi>` (the number may be left out when one session takes questions). */
+/** `/hoiphien <số phiên> <câu hỏi>` (the number may be left out when exactly one session takes questions). */
 export async function askCommand(ctx: Ctx): Promise<void> {
   if (!ctx.memberships.length) return ctx.reply(coreText.needMembership);
   const unit = askerUnitOf(ctx.memberships)!;
   const m = /^(\d{1,9})(?:\s+([\s\S]*))?$/.exec(ctx.args.trim());
   const open = await takingQuestions(ctx.s, unit);
   let session = m ? (open.find((x) => x.id === Number(m[1])) ?? null) : null;
-  let text = m ? (m[2] ?? "").trim() : ctx.args.trim();
-  if (m && !session) {
-    if (open.length !== 1) return ctx.reply(T.askNoSession(Number(m[1])));
-    // a question that starts with a number, while one session takes questions
-    session = open[0]!;
-    text = ctx.args.trim();
-  }
+  const text = m ? (m[2] ?? "").trim() : ctx.args.trim();
+  // a number first names the session: one this person may not send to now is refused
+  if (m && !session) return ctx.reply(T.askNoSession(Number(m[1])));
   if (!session) {
     if (open.length !== 1) return ctx.reply(T.askUsage);
     session = open[0]!;

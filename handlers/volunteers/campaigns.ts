@@ -21,7 +21,7 @@ import {
   type CertificateGroup,
   type ProgramRow,
 } from "./programs.ts";
-import { MAX_PLACE, MAX_TITLE } from "./service.ts";
+import { MAX_PLACE, MAX_TITLE, type CampaignRow } from "./service.ts";
 import { organiserUnits } from "./units.ts";
 
 const DAY_MS = 86_400_000;
@@ -54,6 +54,19 @@ async function listPrograms(ctx: Ctx): Promise<void> {
     lines.push(C.programLine({ id: p.id, title: p.title, from: formatDate(p.startsAt), to: formatDate(p.endsAt), activities: activities.length, shifts: shifts.length, turns, results: C.results(sum) }));
   }
   ctx.reply(lines.join("\n"));
+}
+
+/** A campaign of its own (`/taochiendich`) is announced to the followers of the volunteering topic in its scope. */
+export async function announceCampaign(ctx: Ctx, c: Pick<CampaignRow, "id" | "title" | "startsAt" | "place" | "scopeUnitId">): Promise<void> {
+  if (!(await topicLabels(ctx.s.prisma)).has(DEFAULT_TOPIC)) return;
+  await announce(ctx.s, {
+    key: `campaign:${c.id}:open`,
+    kind: "campaign",
+    text: C.campaignAnnounce(c.id, c.title, formatDateTime(c.startsAt), c.place),
+    unitIds: [c.scopeUnitId],
+    topic: DEFAULT_TOPIC,
+    senderId: ctx.person!.id,
+  });
 }
 
 export async function programCommand(ctx: Ctx): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import PDFDocument from "pdfkit";
+import type PDFDocument from "pdfkit";
 import { campaignsText as T } from "../../prompts/vi/volunteers.ts";
 
 const require = createRequire(import.meta.url);
@@ -40,7 +40,9 @@ export function drawName(doc: PDFKit.PDFDocument, name: string): void {
 }
 
 export function newDocument(title: string): PDFKit.PDFDocument {
-  return new PDFDocument({ size: [PAGE.width, PAGE.height], margin: 0, autoFirstPage: true, info: { Title: title, Creator: "Đoàn TNCS Hồ Chí Minh" } });
+  // pdfkit is loaded at the first certificate (it costs start time and memory to every process)
+  const PDF = require("pdfkit") as typeof PDFDocument;
+  return new PDF({ size: [PAGE.width, PAGE.height], margin: 0, autoFirstPage: true, info: { Title: title, Creator: "Đoàn TNCS Hồ Chí Minh" } });
 }
 
 export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {

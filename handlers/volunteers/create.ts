@@ -7,6 +7,7 @@ import { isInSubtree } from "../../bot/domain/org.ts";
 import { volunteersText as T } from "../../prompts/vi/volunteers.ts";
 import { MAX_CAPACITY, MAX_DESCRIPTION, MAX_PLACE, MAX_SPAN_DAYS, MAX_TITLE, createCampaign } from "./service.ts";
 import { organiserUnits } from "./units.ts";
+import { announceCampaign } from "./campaigns.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -166,6 +167,7 @@ export const campaignForm = defineForm({
     });
     await ctx.audit("campaign.create", "campaign", c.id);
     ctx.reply(T.created(c.id, c.title));
+    await announceCampaign(ctx, c);
   },
   // `/taochiendich a | b | …`: optional trailing fields are left out ("-")
   line: {

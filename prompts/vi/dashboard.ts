@@ -33,6 +33,7 @@ export const dashboardText = {
   until: (at: string) => `Phiên xem đến ${at}`,
   downloads: "Tải báo cáo",
   xlsx: "Excel",
+  exportNames: { dialogue: "Hỏi đáp", guides: "Sinh hoạt", deadlines: "Hạn báo cáo", volunteers: "Tình nguyện", sessions: "Phiên đối thoại", indicators: "Chỉ tiêu" } as Record<string, string>,
   csv: "CSV",
   tableOf: "Bảng số liệu",
   empty: "Chưa có số liệu.",

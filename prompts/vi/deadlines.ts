@@ -119,3 +119,54 @@ export const deadlinesText = {
     `Đã ghi nhận ${unitName} hoàn thành việc #${id} “${title}”` + (onTime ? " đúng hạn. Cảm ơn bạn!" : " (sau hạn). Cảm ơn bạn!"),
   alreadyDone: (id: number, unitName: string, at: string) => `Việc #${id} của ${unitName} đã được báo hoàn thành lúc ${at}. Không cần báo lại.`,
 } as const;
+
+/** Recurring tasks, task report fields and files, and the overdue notice to the late unit. */
+export const deadlinesMoreText = {
+  usageMore:
+    "Thêm vào cuối dòng (tùy chọn):\n" +
+    "• | lặp hằng tháng — hoặc | lặp hằng năm: việc tự giao lại theo ngày hạn (mỗi lần là một việc riêng, có nhắc riêng)\n" +
+    "• | mục: Số người dự:số; Xếp loại:Vững mạnh/Khá/Trung bình/Yếu; Có tổ chức:có/không; Ghi chú:chữ — các mục đơn vị phải báo khi hoàn thành (thêm :<mã chỉ tiêu> để cộng vào chỉ tiêu, ví dụ Số cây:số:trees_planted)\n" +
+    "• | kèm tệp — đơn vị phải gửi kèm tài liệu hoặc ảnh khi hoàn thành",
+  recurMonthly: (day: number) => `hằng tháng, ngày ${day}`,
+  recurYearly: (ddmm: string) => `hằng năm, ngày ${ddmm}`,
+  recurLine: (text: string) => `• Lặp lại: ${text}`,
+  fieldsLine: (labels: string[]) => `• Đơn vị báo cáo khi hoàn thành: ${labels.join("; ")}`,
+  fileLine: "• Kèm tệp (tài liệu hoặc ảnh) khi hoàn thành",
+  recurBad: "Ghi “lặp hằng tháng” hoặc “lặp hằng năm”.",
+  fields: { recur: "Lặp lại", spec: "Mục báo cáo", file: "Kèm tệp" },
+  btnRecur: "Lặp lại",
+  btnFields: "Thêm mục báo cáo",
+  btnFile: "Yêu cầu kèm tệp",
+  askRecur: "Việc này có lặp lại không?",
+  recurNone: "Không lặp",
+  askSpec:
+    "Gõ các mục đơn vị phải báo khi hoàn thành, cách nhau bởi dấu “;”, mỗi mục dạng <tên>:<kiểu> (kiểu: số, có/không, chữ, ảnh, hoặc các lựa chọn cách nhau bởi “/”). Ví dụ: Số người dự:số; Xếp loại:Vững mạnh/Khá/Trung bình/Yếu. Gõ - để không có mục nào.",
+  askFile: "Đơn vị có phải gửi kèm tệp (tài liệu hoặc ảnh) khi hoàn thành không?",
+  yes: "Có",
+  no: "Không",
+  // ---- completion with a form
+  fillStart: (id: number, title: string, unitName: string, n: number) => `Báo cáo hoàn thành việc #${id} “${title}” của ${unitName}: ${n} mục. Gõ /huy để dừng.`,
+  fillLost: "Phiên báo cáo hoàn thành đã kết thúc hoặc hết hạn. Gõ /hoanthanh <số> để làm lại.",
+  fillUsage: (id: number, example: string) => `Báo cáo một dòng: /hoanthanh ${id} ${example}`,
+  fillCount: (n: number) => `Báo cáo một dòng cần ${n} mục, cách nhau bởi dấu |.`,
+  fileField: "Tệp báo cáo (tài liệu hoặc ảnh)",
+  answersTitle: "Nội dung báo cáo:",
+  fileSaved: "Đã nhận tệp kèm theo.",
+  stopped: (id: number, title: string) => `Đã dừng lặp việc #${id} “${title}”: sẽ không giao thêm lần sau. Lần này vẫn giữ hạn như cũ.`,
+  notRecurring: (id: number) => `Việc #${id} không lặp lại.`,
+  stopHint: (id: number) => `Dừng lặp: /nhacviec ${id} dunglap`,
+  // ---- overdue notice to the late unit
+  overdueUnit: (id: number, title: string, due: string, unitName: string, daysLate: number) =>
+    `⚠ Việc #${id} “${title}” của ${unitName} đã quá hạn ${daysLate} ngày (hạn ${due}).\nĐồng chí hoàn thành và gõ /hoanthanh ${id} (hoặc bấm nút dưới đây).`,
+} as const;
+
+/** Words typed in a one-line /giaoviec. */
+export const deadlineWords = {
+  recur: ["lặp", "lap"],
+  monthly: ["hằng tháng", "hàng tháng", "hang thang", "mỗi tháng", "moi thang"],
+  yearly: ["hằng năm", "hàng năm", "hang nam", "mỗi năm", "moi nam"],
+  fields: ["mục", "muc"],
+  file: ["kèm tệp", "kem tep", "kèm file", "kem file"],
+  /** "/nhacviec <số> dunglap": stop a recurring task after this occurrence */
+  stop: ["dunglap", "dừng lặp", "dung lap", "dừnglặp"],
+} as const;

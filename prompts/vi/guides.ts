@@ -26,7 +26,8 @@ export const guidesText = {
   noteLine: (text: string) => `• ${text}`,
   adaptedBy: (unitName: string) =>
     `(Bản hướng dẫn đã được ${unitName} điều chỉnh cho địa phương, có hỗ trợ của AI và đã được cán bộ duyệt.)`,
-  confirmHint: "Sau buổi sinh hoạt, bí thư chi đoàn gửi /dasinhhoat <số người dự> [ghi chú] (có thể kèm ảnh) để báo cáo.",
+  confirmHint:
+    "Sau buổi sinh hoạt, bí thư chi đoàn gõ /dasinhhoat để báo cáo theo từng mục ở trên (hoặc gửi một dòng, các mục cách nhau bởi dấu |; gõ /dasinhhoat ? để xem cách).",
 
   // ---------- /huongdan ----------
   noUnit: "Bạn chưa là bí thư hoặc cán bộ của đơn vị nào nên chưa có hướng dẫn sinh hoạt. Liên hệ Đoàn cấp trên để nhận mã mời.",

@@ -91,7 +91,7 @@ export const reportHeadersByKind: Record<string, Record<string, string>> = {
   volunteers: { confirmed: "Đã xác nhận", status: "Trạng thái", id: "Số chiến dịch", title: "Chiến dịch" },
   dialogue: { key: "Mã", label: "Tên" },
   sessions: { id: "Số", topic: "Chủ đề", status: "Kết quả" },
-  indicators: { kind: "Cách tính", label: "Chỉ tiêu", indicator: "Mã chỉ tiêu" },
+  indicators: { kind: "Cách tính", label: "Chỉ tiêu", indicator: "Mã chỉ tiêu", key: "Mã chỉ tiêu", code: "Mã đơn vị", name: "Đơn vị" },
 };
 
 /** Values of status-like columns, by column key then value. */
@@ -124,6 +124,7 @@ export const reportSheets: Record<string, string> = {
   "sessions.question": "Câu hỏi",
   "sessions.commitment": "Cam kết",
   children: "Đơn vị trực thuộc",
+  "indicators.indicators": "Chỉ tiêu",
   rows: "Chi tiết",
 };
 

@@ -152,6 +152,8 @@ export const campaignsText = {
     `\nCác đơn vị thêm hoạt động và ca bằng /hoatdong ${id} | <tên hoạt động> | <mã đơn vị> | <địa điểm> | <ca>; …`,
   programAnnounce: (title: string, from: string, to: string, scope: string) =>
     `📣 ${title} (${from} – ${to}) do ${scope} phát động. Xem các hoạt động, ca và đăng ký bằng /tinhnguyen.`,
+  campaignAnnounce: (id: number, title: string, start: string, place: string) =>
+    `📣 Chiến dịch tình nguyện #${id} “${title}” (${start}${place ? `, ${place}` : ""}) đang mở đăng ký: gõ /dangky ${id}, xem thêm bằng /tinhnguyen.`,
   programNone: "Chưa có chiến dịch lớn nào trong phạm vi bạn phụ trách. Gõ /chiendichlon ? để xem cách tạo.",
   programHeader: "Chiến dịch lớn trong phạm vi bạn phụ trách:",
   programLine: (p: { id: number; title: string; from: string; to: string; activities: number; shifts: number; turns: number; results: string }) =>

@@ -24,6 +24,8 @@ export const webText = {
   sendFailed: "Không gửi được tin nhắn, vui lòng thử lại.",
   tooManyStreams: "Bạn đang mở trò chuyện ở quá nhiều thẻ. Hãy đóng bớt một thẻ rồi tải lại trang.",
   downloadFile: "Tải tệp",
+  attachedPhoto: "Ảnh đính kèm",
+  attachedFile: "Tệp đính kèm",
   roles: { youth: "đoàn viên", secretary: "bí thư chi đoàn", cadre: "cán bộ Đoàn", admin: "quản trị" } as Record<string, string>,
   boardTitle: "Bảng câu hỏi",
   boardVotes: "lượt bình chọn",

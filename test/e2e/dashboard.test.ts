@@ -146,7 +146,12 @@ describe("leaders' dashboard (headless Chromium)", () => {
     expect(units).toContain("Chi đoàn A1");
     expect(units).not.toContain("Chi đoàn B1");
     expect((await page.request.get(`${base}/dashboard/export/deadlines.csv?month=2026-11`)).headers()["content-type"]).toContain("text/csv");
+    const ind = await page.request.get(`${base}/dashboard/export/indicators.xlsx?month=2026-11`);
+    const iwb = new ExcelJS.Workbook();
+    await iwb.xlsx.load((await ind.body()) as unknown as ArrayBuffer);
+    expect(String(iwb.getWorksheet("Tổng quan")!.getCell("B2").value)).toContain("XA-A");
     expect((await page.request.get(`${base}/dashboard/export/..%2Fsecret.xlsx`)).status()).toBe(400);
+
     await ctx.close();
   });
 

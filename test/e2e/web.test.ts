@@ -219,7 +219,8 @@ describe("web chat (real bot process, headless Chromium)", () => {
     const created = await ask(
       admin,
       `/phienmoi Đối thoại thử | Bí thư Tỉnh đoàn | TD-DEMO | ${formatDateTime(new Date(now - 3_600_000))} | ${formatDateTime(new Date(now + 3_600_000))}`,
-      (t) => t.includes("/board/"),
+      // the confirmation (the session's announcement to its scope, the admin included, also names the board)
+      (t) => t.includes("/board/") && t.includes("Đã tạo phiên đối thoại số"),
     );
     // the link names the configured port (0 here: a free one was taken), so open its path on ours
     const boardPath = /http:\/\/\S+(\/board\/\S+)/.exec(created)![1]!;

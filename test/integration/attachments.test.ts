@@ -20,6 +20,9 @@ import { dialogueText as T } from "../../prompts/vi/dialogue.ts";
 const Q_PHOTO = "Đường vào thôn bị sạt lở như trong ảnh, Đoàn xã có tổ chức thanh niên tình nguyện sửa không ạ?";
 const Q_DOC = "Em gửi kèm hồ sơ xin vay vốn khởi nghiệp, nhờ Đoàn xã xem giúp hồ sơ đã đủ chưa ạ?";
 const Q_PLAIN = "Thủ tục chuyển sinh hoạt Đoàn khi đi làm ở tỉnh khác như thế nào ạ?";
+const Q_BRIDGE = "Cầu tre qua kênh ở ấp em bị gãy như ảnh này, Đoàn xã có kế hoạch làm lại cầu không ạ?";
+const Q_LIGHT = "Tuyến đường thắp sáng của thanh niên ở xóm em bị hỏng đèn như ảnh, ai sửa giúp ạ?";
+const Q_FEES = "Đoàn phí hằng tháng của đoàn viên là bao nhiêu tiền và nộp cho ai?";
 
 let cleanup: (() => Promise<void>)[] = [];
 let w: Awaited<ReturnType<typeof world>>;
@@ -100,7 +103,7 @@ describe("attachments: a photo or document sent with a question reaches the cadr
   it("When the cadre is on Zalo, then the Telegram photo arrives as an image through an unguessable link that expires", async () => {
     const { h, tg, zl, base } = w;
     const { youth, cadre } = await people(h, "zalo");
-    tg.sendPhotoFrom(tgUser(youth), { caption: `/hoi ${Q_PHOTO}`, content: Buffer.from("\xff\xd8\xffREAL-PHOTO-BYTES\xff\xd9", "latin1") });
+    tg.sendPhotoFrom(tgUser(youth), { caption: `/hoi ${Q_BRIDGE}`, content: Buffer.from("\xff\xd8\xffREAL-PHOTO-BYTES\xff\xd9", "latin1") });
     const q = await newQuestion();
     const img = await waitFor(() => zl.messagesTo(cadre.id).find((m) => m.method === "sendPhoto"), { what: "the Zalo cadre's image" });
     expect(img.text).toContain(`Câu hỏi mới #${q.id}`);
@@ -125,11 +128,23 @@ describe("attachments: a photo or document sent with a question reaches the cadr
     const { h, tg, zl } = w;
     const { youth, cadre } = await people(h, "telegram", "zalo");
     const url = "https://photo-stal.zadn.vn/jpg/abc123.jpg";
-    zl.sendImage(youth.id, url, `/hoi ${Q_PHOTO}`, youth.name);
+    zl.sendImage(youth.id, url, `/hoi ${Q_LIGHT}`, youth.name);
     const q = await newQuestion();
     const photo = await waitFor(() => tg.messagesTo(cadre.id).find((m) => m.method === "sendPhoto"), { what: "the cadre's photo" });
     expect(photo.photo).toBe(url);
     expect(photo.text).toContain(`#${q.id}`);
+
+    // answered, "chưa rõ" (typed as the number of the choice on Zalo), then a follow-up photo
+    tg.sendText(tgUser(cadre), `/traloi ${q.id} Đoàn xã sẽ cử tổ thanh niên xung kích kiểm tra trong tuần này.`);
+    await waitFor(() => zl.messagesTo(youth.id).some((m) => m.text.includes("thanh niên xung kích")), { what: "the answer on Zalo" });
+    zl.sendText(youth.id, "2", youth.name);
+    await waitFor(() => zl.messagesTo(youth.id).some((m) => m.text === T.reopenAsk(q.id)), { what: "the follow-up asked for" });
+    const closer = "https://photo-stal.zadn.vn/jpg/closer456.jpg";
+    zl.sendImage(youth.id, closer, "Em gửi thêm ảnh chụp gần, chỗ sạt lở ngày càng rộng.", youth.name);
+    const second = await waitFor(() => tg.messagesTo(cadre.id).find((m) => m.method === "sendPhoto" && m.photo === closer), { what: "the follow-up photo" });
+    expect(second.text).toContain("chỗ sạt lở ngày càng rộng");
+    const ev = await h.s.prisma.questionEvent.findFirstOrThrow({ where: { questionId: q.id, kind: "followup" } });
+    expect(parseRefs(ev.attachments).map((r) => r.ref)).toEqual([closer]);
   });
 
   it("When a document comes with a question, then the cadre gets the document by file id; an anonymous question refuses documents", async () => {
@@ -159,7 +174,7 @@ describe("delivery told truthfully", () => {
     await waitFor(() => tg.messagesTo(cadre.id).some((m) => m.text === T.deliveredAsker(q1.id)), { what: "the delivery confirmed" });
     expect(tg.messagesTo(youth.id).some((m) => m.text.includes("giấy giới thiệu"))).toBe(true);
 
-    tg.sendText(tgUser(youth), `/hoi ${Q_DOC}`);
+    tg.sendText(tgUser(youth), `/hoi ${Q_FEES}`);
     const q2 = await newQuestion(q1.id);
     await waitFor(() => tg.messagesTo(cadre.id).some((m) => m.text.includes(`#${q2.id}`)), { what: "the second notice" });
     tg.block(youth.id);

@@ -159,5 +159,13 @@ describe("umbrella campaigns: activities in several units, shifts with capacity 
     expect(await h.s.prisma.volunteerActivity.count()).toBe(1);
     expect((await h.s.prisma.campaign.findMany({ orderBy: { id: "asc" } })).map((c) => c.title)).toEqual([`${TREES} — ca 1`, `${TREES} — ca 2`]);
     expect(await lastText(cadre, "/ketqua 999 1 2 3")).toBe(C.unknownActivity(999));
+
+    // a campaign of its own is announced to the followers of the volunteering topic in its scope
+    await h.send(y4, "/theodoi tinh_nguyen_van_hoa");
+    await h.send(yB, "/theodoi tinh_nguyen_van_hoa");
+    await h.send(cadre, "/taochiendich Chủ nhật xanh | 06/06/2027 07:00 | 06/06/2027 11:00 | Bờ kè | 30 | 04/06/2027 | XA-A");
+    const flat = await h.s.prisma.campaign.findFirstOrThrow({ where: { activityId: null } });
+    expect((await h.unread(y4)).map((m) => stripMarkup(m.text)).join("\n")).toContain(C.campaignAnnounce(flat.id, "Chủ nhật xanh", "07:00 06/06/2027", "Bờ kè"));
+    expect(await h.unread(yB)).toEqual([]);
   });
 });

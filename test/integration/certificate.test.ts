@@ -106,6 +106,10 @@ describe("certificate of participation", () => {
     expect(text).toContain(C.cert.of("Chi đoàn A1"));
     expect(text).toContain(C.cert.shift(TITLE, "07:00 08/11/2026 – 11:00"));
     expect(text).toContain(C.cert.total(1));
+    // attendance is the campaign's volunteer person-times in the indicators
+    expect(await h.s.prisma.indicatorValue.findMany({ where: { source: `volunteers:campaign:${c.id}` }, select: { indicator: true, value: true } })).toEqual([
+      { indicator: "volunteer_turns", value: 1 },
+    ]);
     // the one absent has no certificate
     expect((await h.send(other, "/chungnhan"))[0]!.text).toBe(C.certNone);
   }, 60_000);

@@ -7,7 +7,7 @@ import { Scheduler } from "../../scheduler/index.ts";
 import { stripMarkup } from "../../bot/core/text.ts";
 import { vnDate } from "../../bot/core/time.ts";
 import { coreText } from "../../prompts/vi/core.ts";
-import { deadlinesText as T } from "../../prompts/vi/deadlines.ts";
+import { deadlinesMoreText as M, deadlinesText as T } from "../../prompts/vi/deadlines.ts";
 import { formText } from "../../prompts/vi/forms.ts";
 import type { ChannelName } from "../../bot/core/types.ts";
 
@@ -146,7 +146,8 @@ describe("deadlines: tasks given to units, reminders, overdue digests", () => {
     await h.at(vnDate(2026, 11, 9, 10, 30)); // missed the 7-day and the 3-day reminders
     expect(text(await h.unread(secA1))).toEqual([T.reminder(id, TITLE, DUE, 3, "Chi đoàn A1")]);
     await h.at(vnDate(2026, 11, 25, 9, 0)); // missed the rest, the due day and the first digests
-    expect(await h.unread(secA1)).toEqual([]);
+    // no stale reminder: one overdue notice to the late branch, like the giver's single digest
+    expect(text(await h.unread(secA1))).toEqual([M.overdueUnit(id, TITLE, DUE, "Chi đoàn A1", 13)]);
     const digests = text(await h.unread(cadre)).filter((t) => t.includes("chưa hoàn thành"));
     expect(digests).toHaveLength(1);
     expect(digests[0]).toContain(T.overdueLine("Chi đoàn A1", "CD-A1", 13));
@@ -192,7 +193,7 @@ describe("deadlines: tasks given to units, reminders, overdue digests", () => {
     expect((await h.send(secA1, "/giaoviec 12/11/2026 | Việc | x"))[0]!.text).toBe(coreText.notAllowed("cán bộ Đoàn, quản trị viên"));
     expect((await h.send(youth, "/hoanthanh 1"))[0]!.text).toBe(coreText.notAllowed("bí thư chi đoàn, cán bộ Đoàn"));
     // the one-line form names its first bad field
-    const badField = (field: string, error: string) => `${formText.lineBad(field, error)}\n\n${T.usage}`;
+    const badField = (field: string, error: string) => `${formText.lineBad(field, error)}\n\n${T.usage}\n${M.usageMore}`;
     expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc ngoài phạm vi | x | CD-B1"))[0]!.text).toBe(badField(T.fields.target, T.notInSubtree("CD-B1")));
     expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc lạ | x | KHONGCO"))[0]!.text).toBe(badField(T.fields.target, T.unknownUnit("KHONGCO")));
     expect((await h.send(cadre, "/giaoviec 12/11/2026 | Việc của chính mình | x | XA-A"))[0]!.text).toBe(badField(T.fields.target, T.notInSubtree("XA-A")));

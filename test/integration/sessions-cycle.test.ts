@@ -69,7 +69,9 @@ describe("A dialogue forum from intake to kept commitments, on Telegram, Zalo an
     return (await waitForMessage(p.d, p.u, (m) => pred(m.text), before)).text;
   }
   const waitText = (p: { d: Driver; u: ChannelUser }, pred: (t: string) => boolean, after = 0) => waitForMessage(p.d, p.u, (m) => pred(m.text), after);
+  /** Jump to `at` and run the scheduler: durable jobs due by then run; periodic ticks are not under test here (no catch-up of days). */
   async function tick(at: Date): Promise<void> {
+    await app.s.prisma.setting.updateMany({ where: { key: { startsWith: "tick:" } }, data: { value: new Date(at.getTime() - 60_000).toISOString() } });
     clock.jumpTo(at);
     await app.scheduler!.tick();
   }

@@ -143,6 +143,9 @@ describe("Live dialogue sessions", () => {
     expect(report!.text).toContain(Q1);
     expect(report!.text).toContain("Quỹ hỗ trợ khởi nghiệp");
     expect(report!.text).toContain("Mở lớp tập huấn khởi nghiệp — Đoàn xã A, hạn 20/11/2026");
+    // the asker gets the answer with the results page, the voter the questions they voted for
+    expect((await h.unread(y1)).some((m) => m.text.startsWith(`Phiên đối thoại “Đảng với thanh niên xã A” đã kết thúc.\nCâu hỏi #${q1.id}`) && m.text.includes("/ketqua"))).toBe(true);
+    expect((await h.unread(y2)).some((m) => m.text.includes("Các câu hỏi bạn bình chọn") && m.text.includes(`#${q1.id}`))).toBe(true);
 
     // reminders: 3 days before (17/11 08:00), on the day, then overdue the day after, weekly
     await h.at(new Date("2026-11-17T01:00:00Z"));

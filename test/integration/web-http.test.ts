@@ -12,6 +12,10 @@ import { issueWebCode, webSignIn } from "../../handlers/onboarding/api.ts";
 import { seedMember } from "../helpers/cast.ts";
 import { helpText } from "../../prompts/vi/core.ts";
 import { webText } from "../../prompts/vi/web.ts";
+import { existsSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { mountDownloads } from "../../bot/core/downloads.ts";
+import { registerFileSource, saveAttachment } from "../../bot/core/attachments.ts";
 
 /** The web chat's HTTP API over a real socket: the real core, outbox and worker behind it. */
 let h: Harness;
@@ -26,6 +30,7 @@ beforeEach(async () => {
   web = new WebChannel(h.s, h.core, { demo: false, signIn: webSignIn(h.s) });
   http = new HttpServer(h.s.log);
   web.mount(http.app);
+  mountDownloads(http.app, h.s.prisma, h.s.clock);
   base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
   worker = new OutboxWorker(h.s.outbox, web.sender(), h.s.log);
   worker.start();
@@ -220,14 +225,54 @@ describe("web chat that keeps its visitor", () => {
     }
   });
 
-  it("When a person erases their data, then their web transcript goes with them", async () => {
+  it("When a person asks for their data and then erases it, then their web transcript is in the export and goes with them", async () => {
     const cookie = await login("Lan", [{ role: "youth", unitCode: "CD-A1" }]);
     await send(cookie, "/trogiup");
     await until(() => h.s.prisma.webTranscript.count(), (n) => n > 0, "the transcript kept");
     const { userId } = (await (await fetch(`${base}/api/session`, { headers: { cookie } })).json()) as { userId: string };
     const personId = (await h.s.prisma.identity.findFirstOrThrow({ where: { channel: "web", externalId: userId } })).personId;
+    // `/dulieu` first: the person's web lines are part of their data
+    const data = (await h.s.people.exportData(personId)) as { webChat?: { from: string; text: string }[] } | null;
+    expect(data?.webChat?.some((l) => l.from === "you" && l.text === "/trogiup")).toBe(true);
     await h.s.people.erase(personId);
     expect(await h.s.prisma.webTranscript.count()).toBe(0);
     expect((await fetch(`${base}/api/messages`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it("When the daily retention tick runs, then expired transcript lines go and current ones stay", async () => {
+    const cookie = await login("Mai", [{ role: "youth", unitCode: "CD-A1" }]);
+    await send(cookie, "/trogiup");
+    const kept = await until(() => h.s.prisma.webTranscript.count(), (n) => n > 0, "the transcript kept");
+    await h.s.prisma.webTranscript.create({ data: { box: "expired-box", kind: "out", sealed: "x", createdAt: new Date(0), expiresAt: new Date(1000) } });
+    await webTranscriptFeature.ticks![0]!.run(h.s, h.s.clock.now());
+    expect(await h.s.prisma.webTranscript.count({ where: { box: "expired-box" } })).toBe(0);
+    expect(await h.s.prisma.webTranscript.count()).toBe(kept);
+  });
+
+  it("When a cadre on the web chat is sent a question's photo, then the page shows the image itself, served by its unguessable link", async () => {
+    // a 2×2 red PNG the Telegram side would give for its file id (the cadre reads on the web)
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==", "base64");
+    registerFileSource(h.s.prisma, "telegram", async (ref) => (ref === "tg-file-1" ? { content: png, mime: "image/png", name: "cau-hoi.png" } : null));
+    const personId = await seedMember(h.s.prisma, { channel: "telegram", id: "tg-cadre-photo", name: "Cán Bộ Ảnh" }, [{ role: "cadre", unitCode: "XA-A" }]);
+    const code = await issueWebCode(h.s, personId);
+    const chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+    if (!chromiumPath) throw new Error("Debian's chromium is required (npm test installs it)");
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto(`${base}/#code=${code}`);
+      await page.locator("#whoName", { hasText: "Cán Bộ Ảnh" }).waitFor();
+      const web = await h.s.prisma.identity.findFirstOrThrow({ where: { personId, channel: "web" } });
+      const attachment = await saveAttachment(h.s.prisma, h.s.clock, { origin: "telegram", kind: "photo", ref: "tg-file-1" });
+      await h.s.outbox.enqueue({ channel: "web", chatId: web.chatId, userKey: web.externalId, personId }, { text: "❓ Câu hỏi số 9 kèm ảnh", attachment });
+      const img = page.locator(".msg.bot img.photo");
+      await img.waitFor();
+      await expect.poll(() => img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth)).toBe(2);
+      expect(await img.getAttribute("src")).toBe(`/attachment/${attachment.token}`);
+      // a guessed or altered link shows nothing
+      expect((await fetch(`${base}/attachment/${attachment.token.slice(0, -2)}xx`)).status).toBe(404);
+    } finally {
+      await browser.close();
+    }
   });
 });

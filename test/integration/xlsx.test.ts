@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Harness, TEST_ORG } from "../helpers/harness.ts";
 import { seedActiveProvince } from "../helpers/dashboard-province.ts";
-import { REPORTS, renderReport, parseCsv } from "../../handlers/reports.ts";
+import { REPORTS, renderReport, parseCsv, toXlsx } from "../../handlers/reports.ts";
+import { indicatorsReport } from "../../handlers/indicators/api.ts";
 import type { UnitView } from "../../bot/core/context.ts";
 
 type Json = Record<string, unknown> & { totals?: Record<string, unknown> };
@@ -162,6 +163,22 @@ describe("Excel and CSV reports in Vietnamese", () => {
     expect(st.rows.map((r) => [r["Mã đơn vị"], r["Đã tổ chức"]])).toEqual((s.json.rows as Record<string, unknown>[]).map((r) => [r.code, r.held]));
     checkSum(ss, st.total!["Đã tổ chức"]!);
     expect(valueOf(readSummary(s.wb).get("Số đơn vị đạt")!)).toBe(s.json.unitsMet);
+  });
+
+  it("When the indicators of the year are read back from Excel, then actual and target are the JSON report's, per indicator and per unit below", async () => {
+    const json = JSON.parse(await indicatorsReport(h.s.prisma, tinh, 2026, "json")) as { indicators: Record<string, unknown>[]; children: { name: string; indicators: Record<string, unknown>[] }[] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx("indicators", json)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng quan", "Chỉ tiêu", "Đơn vị trực thuộc"]);
+    const t = readTable(wb.getWorksheet("Chỉ tiêu")!);
+    expect(t.headers).toEqual(expect.arrayContaining(["Mã chỉ tiêu", "Chỉ tiêu", "Thực hiện", "Chỉ tiêu giao", "Tỷ lệ (%)"]));
+    const turns = t.rows.find((r) => r["Mã chỉ tiêu"] === "volunteer_turns")!;
+    const jt = json.indicators.find((r) => r.key === "volunteer_turns")!;
+    expect([turns["Thực hiện"], turns["Chỉ tiêu giao"], turns["Tỷ lệ (%)"]]).toEqual([jt.actual, jt.target, jt.percent]);
+    const c = readTable(wb.getWorksheet("Đơn vị trực thuộc")!);
+    const xaA = c.rows.find((r) => r["Đơn vị"] === "Đoàn xã A" && r["Mã chỉ tiêu"] === "volunteer_turns")!;
+    const jx = json.children.find((x) => x.name === "Đoàn xã A")!.indicators.find((r) => r.key === "volunteer_turns")!;
+    expect([xaA["Thực hiện"], xaA["Chỉ tiêu giao"]]).toEqual([jx.actual, jx.target]);
   });
 
   it("When a report is asked as CSV, then its headers and status values are in Vietnamese and the JSON keeps its keys", async () => {

@@ -233,10 +233,12 @@ describe("duplicate questions as youth write them (issue 12)", () => {
     expect(isDuplicate("xin chào ad", "xin chào, cho em hỏi điều kiện vay vốn khởi nghiệp").duplicate).toBe(false);
   });
 
-  it("When the independently written dev pairs are judged, then precision and F1 stay at least 0.8 and 0.78", () => {
-    const r = duplicateScores(readJsonl<Pair>("../quality/independent/duplicates.dev.jsonl"));
-    expect(r.precision).toBeGreaterThanOrEqual(0.8);
-    expect(r.f1).toBeGreaterThanOrEqual(0.78);
+  it("When the independently written dev pairs and the project's dev pairs are judged, then precision stays at least 0.9 and F1 at least 0.85", () => {
+    for (const file of ["../quality/independent/duplicates.dev.jsonl", "../../prompts/training/duplicates.jsonl"]) {
+      const r = duplicateScores(readJsonl<Pair>(file));
+      expect(r.precision).toBeGreaterThanOrEqual(0.9);
+      expect(r.f1).toBeGreaterThanOrEqual(0.85);
+    }
   });
 
   it("When two questions each name a different thing of one kind, then they are not duplicates; of different kinds the score is only lowered", () => {
@@ -251,7 +253,8 @@ describe("duplicate questions as youth write them (issue 12)", () => {
   });
 
   it("When a precise ask (when, how much) meets a 'how do I' on the same subject, then they are not duplicates", () => {
-    expect(isDuplicate("thủ tục vay vốn cho sinh viên thế nào", "vay vốn sinh viên bao giờ phải trả").duplicate).toBe(false);
+    expect(isDuplicate("làm thẻ căn cước như thế nào", "làm thẻ căn cước mất bao lâu").duplicate).toBe(false);
+    expect(isDuplicate("thủ tục vay vốn cho sinh viên thế nào", "khi nào sinh viên phải trả nợ vay vốn").duplicate).toBe(false);
     expect(isDuplicate("cách đăng ký hiến máu", "hiến máu tình nguyện được bao nhiêu tiền").duplicate).toBe(false);
   });
 

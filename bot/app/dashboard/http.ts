@@ -13,7 +13,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Services } from "../../core/context.ts";
 import { hostnameOf, type HttpApp, type HttpContext } from "../../core/http.ts";
 import { formatDateTime, monthKey, parseMonthKey } from "../../core/time.ts";
-import { REPORTS, renderReport } from "../../../handlers/reports.ts";
+import { REPORTS, renderReport, toXlsx } from "../../../handlers/reports.ts";
+import { indicatorsReport } from "../../../handlers/indicators/api.ts";
 import { dashboardText as T } from "../../../prompts/vi/dashboard.ts";
 import { closeSession, openLink, sessionOf, SESSION_HOURS, type DashboardSession } from "./access.ts";
 import { pageBlocks, PAGES, type PageKey } from "./data.ts";
@@ -23,7 +24,7 @@ const OPEN_FILE = new URL("../../../prompts/web/dashboard-open.html", import.met
 const COOKIE_PATH = "/dashboard";
 const cookieName = (c: HttpContext) => `dash-${c.env.incoming.socket.localPort ?? 0}`;
 /** Kinds offered for download (each feature registers its report kind; the monthly ones). */
-const EXPORT_KINDS = ["dialogue", "guides", "deadlines", "volunteers", "sessions"];
+const EXPORT_KINDS = ["dialogue", "guides", "deadlines", "volunteers", "sessions", "indicators"];
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 /** JSON inside a <script type="application/json">: nothing in it can close the element. */
@@ -116,11 +117,11 @@ export function mountDashboard(app: HttpApp, s: Services): void {
       month,
       pages: PAGES.map((p) => ({ key: p, label: T.pages[p] })),
       // the report of the page, as Excel and as CSV
-      exports: kinds
-        .filter((k) => k === key)
+      exports: [...kinds, "indicators"]
+        .filter((k) => k === key || (key === "volunteers" && k === "indicators"))
         .flatMap((k) => [
-          { label: T.xlsx, href: `/dashboard/export/${k}.xlsx?month=${month}` },
-          { label: T.csv, href: `/dashboard/export/${k}.csv?month=${month}` },
+          { label: `${T.exportNames[k] ?? k} (${T.xlsx})`, href: `/dashboard/export/${k}.xlsx?month=${month}` },
+          { label: `${T.exportNames[k] ?? k} (${T.csv})`, href: `/dashboard/export/${k}.csv?month=${month}` },
         ]),
       blocks,
     };
@@ -135,10 +136,16 @@ export function mountDashboard(app: HttpApp, s: Services): void {
     const ses = await session(c);
     if (!ses) return notice(c, 401, T.title, T.sessionOver);
     const m = /^([a-z]+)\.(xlsx|csv)$/.exec(c.req.param("file"));
-    if (!m || !EXPORT_KINDS.includes(m[1]!) || !REPORTS[m[1]!]) return notice(c, 400, T.title, T.badRequest);
+    if (!m || !EXPORT_KINDS.includes(m[1]!) || (m[1] !== "indicators" && !REPORTS[m[1]!])) return notice(c, 400, T.title, T.badRequest);
     const [, kind, format] = m as unknown as [string, string, "xlsx" | "csv"];
     const month = monthOf(c);
-    const body = await renderReport(kind, { prisma: s.prisma, secrets: s.secrets, now: s.clock.now() }, ses.unit, month, format);
+    const year = Number(month.slice(0, 4));
+    const body =
+      kind === "indicators"
+        ? format === "csv"
+          ? await indicatorsReport(s.prisma, ses.unit, year, "csv")
+          : await toXlsx(kind, JSON.parse(await indicatorsReport(s.prisma, ses.unit, year, "json")) as Record<string, unknown>)
+        : await renderReport(kind, { prisma: s.prisma, secrets: s.secrets, now: s.clock.now() }, ses.unit, month, format);
     const type = format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
     return c.body(typeof body === "string" ? body : new Uint8Array(body), 200, {
       "content-type": type,

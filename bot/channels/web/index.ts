@@ -22,6 +22,8 @@ const cookieName = (c: HttpContext) => `sid-${c.env.incoming.socket.localPort ??
 export const MAX_STREAMS_PER_SESSION = 3;
 /** A sign-in lasts this long, counted on the server (the session row), whatever the browser keeps. */
 const SESSION_SECONDS = 7 * 86_400;
+/** The longest own message kept for the page's history (the core refuses longer ones anyway). */
+const MAX_KEPT_TEXT = 4096;
 /** The cookie is sent only to the API (the page itself needs none). */
 const COOKIE_PATH = "/api";
 
@@ -239,7 +241,7 @@ export class WebChannel implements Channel {
     const last = await this.s.prisma.outboxMessage.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
     const mine = { mine: true as const, at: this.s.clock.now(), after: last?.id ?? 0 };
     const own: WebLine =
-      "text" in body.data ? { ...mine, text: body.data.text } : { ...mine, text: body.data.label ?? "", pressed: body.data.choice.setId };
+      "text" in body.data ? { ...mine, text: body.data.text.slice(0, MAX_KEPT_TEXT) } : { ...mine, text: body.data.label ?? "", pressed: body.data.choice.setId };
     if (own.text || own.pressed) await this.transcript.add(session.userId, own);
     // the inbox key names no visitor: a keyed hash of (visitor, request) still makes a resend a duplicate
     await this.core.receive(incoming, this.s.secrets.hash("web-inbox", `${session.userId}:${body.data.requestId}`));

@@ -71,7 +71,7 @@ export class Transcript {
     return out;
   }
 
-  /** Expired lines go (called now and then by the web channel). */
+  /** Expired lines go (by the daily tick below, and now and then by the web channel). */
   async purge(): Promise<void> {
     await this.s.prisma.webTranscript.deleteMany({ where: { expiresAt: { lte: this.s.clock.now() } } });
   }
@@ -84,7 +84,31 @@ export class Transcript {
  */
 export const webTranscriptFeature: Feature = {
   name: "webchat",
+  // expired lines go once a day with the rest of the retention pass (RETENTION_CRON)
+  ticks: [{ name: "webchat:retention", cron: (c) => c.RETENTION_CRON, run: (s) => new Transcript(s).purge() }],
   person: {
+    /** `/dulieu`: the lines of the person's web pages (their own words and what the bot sent them). */
+    async exportData(db, personId, kit) {
+      const ids = await db.identity.findMany({ where: { personId, channel: "web" }, select: { externalId: true } });
+      if (!ids.length) return {};
+      const rows = await db.webTranscript.findMany({
+        where: { box: { in: ids.map((i) => boxOf(kit, i.externalId)) } },
+        orderBy: { id: "asc" },
+        select: { sealed: true, createdAt: true },
+      });
+      const lines: { at: Date; from: "you" | "bot"; text: string }[] = [];
+      for (const r of rows) {
+        const json = kit.secrets.open(r.sealed);
+        if (!json) continue;
+        try {
+          const l = JSON.parse(json) as WebLine;
+          lines.push({ at: r.createdAt, from: l.mine ? "you" : "bot", text: l.text });
+        } catch {
+          /* a damaged row holds nothing to give */
+        }
+      }
+      return { webChat: lines };
+    },
     async erase(tx: Tx, personId, kit) {
       const ids = await tx.identity.findMany({ where: { personId, channel: "web" }, select: { externalId: true } });
       if (!ids.length) return;

@@ -8,8 +8,12 @@
  * are rebuilt from the status and the server's description only, and anything that still
  * looks like the token is redacted.
  */
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import { createRequire } from "node:module";
+import type { AxiosInstance, AxiosResponse, AxiosStatic } from "axios";
 import { z } from "zod";
+
+/** axios (its one-file CommonJS build), loaded when a Zalo client is made: a bot without Zalo never loads it. */
+const axios = (): AxiosStatic => createRequire(import.meta.url)("axios") as AxiosStatic;
 
 /** Longest text sendMessage accepts (characters, counted as UTF-16 code units like `splitText`). */
 export const ZALO_TEXT_LIMIT = 2000;
@@ -207,7 +211,7 @@ export class ZaloClient {
     this.base = o.baseUrl.replace(/\/+$/, "");
     this.timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.pollGraceMs = o.pollGraceMs ?? DEFAULT_POLL_GRACE_MS;
-    this.http = axios.create({
+    this.http = axios().create({
       headers: { "content-type": "application/json", accept: "application/json" },
       responseType: "text",
       transformResponse: [(d: unknown) => d],
@@ -332,7 +336,7 @@ export class ZaloClient {
   }
 
   private networkError(method: string, e: unknown, signal?: AbortSignal): ZaloNetworkError {
-    if (signal?.aborted || axios.isCancel(e)) return new ZaloNetworkError(method, "aborted");
+    if (signal?.aborted || axios().isCancel(e)) return new ZaloNetworkError(method, "aborted");
     const errno = typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : undefined;
     if (errno === "ECONNABORTED" || errno === "ETIMEDOUT") return new ZaloNetworkError(method, "timeout");
     return new ZaloNetworkError(method, "network", errno && /^[A-Z_]{2,40}$/.test(errno) ? errno : undefined);

@@ -41,12 +41,15 @@ export async function claimRows(
     where: { channel, status: "pending", leaseOwner: null, nextAttemptAt: { lte: now }, ...(skipList.length ? { chatKey: { notIn: skipList } } : {}) },
     orderBy: [{ priority: "asc" }, { id: "asc" }],
     take: Math.max(50, limit * 4),
-    select: { id: true, chatKey: true },
+    select: { id: true, chatKey: true, priority: true },
   });
   const firstOf = new Map<string, number>();
+  /** The lane each chat was picked in: its claimed row is sent in that lane. */
+  const laneOf = new Map<string, number>();
   for (const c of candidates) {
     if (skip.has(c.chatKey) || firstOf.has(c.chatKey)) continue;
     firstOf.set(c.chatKey, c.id);
+    laneOf.set(c.chatKey, c.priority);
     if (firstOf.size >= limit) break;
   }
   if (!firstOf.size) return { rows: [], blocked: [] };
@@ -106,10 +109,12 @@ export async function claimRows(
       chatKey: g.chatKey,
       payload: JSON.parse(g.payload) as OutboxPayload,
       attempts: g.attempts,
-      priority: g.priority,
+      // an older bulk row of a chat picked by an interactive row goes in the interactive lane
+      priority: Math.min(g.priority, laneOf.get(g.chatKey) ?? g.priority),
       anonymous: g.sealedTo !== null,
     });
   }
+  rows.sort((a, b) => a.priority - b.priority || a.id - b.id);
   return { rows, blocked: [...blocked] };
 }
 

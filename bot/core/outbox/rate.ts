@@ -22,6 +22,18 @@ export class SlidingWindow {
   take(now: number): void {
     this.times.push(now);
   }
+
+  /**
+   * Milliseconds until `k` more events fit (0 = now). Events not yet taken (sends in flight)
+   * end inside the window, so when they alone fill it the answer is a full window.
+   */
+  waitFor(k: number, now: number): number {
+    const keep = this.max - k;
+    if (keep < 0) return this.windowMs;
+    this.available(now);
+    if (this.times.length <= keep) return 0;
+    return this.times[this.times.length - keep - 1]! + this.windowMs - now + 1;
+  }
 }
 
 /** Token bucket: bursts of `capacity`, refilled at `perSecond`. */

@@ -42,6 +42,15 @@ export class OutboxWorker {
   private inFlight = new Map<string, Promise<void>>();
   /** Chats under their own rate or waiting on an older row: chat key → when to ask again (ms). */
   private resting = new Map<string, number>();
+  /**
+   * Rows claimed ahead of their send (interactive first, then by id): a fraction of a second of
+   * sending, so that each claim takes a batch rather than the one or two slots free at an
+   * instant. Released when this instance stops being the sender.
+   */
+  private queue: OutboxRow[] = [];
+  private ahead: number;
+  private lastClaim = 0;
+  private claimNow = false;
   private running = false;
   private wakeUp: (() => void) | null = null;
   private loopDone: Promise<void> | null = null;
@@ -62,6 +71,8 @@ export class OutboxWorker {
     this.global = new SlidingWindow(perSecond, 1000);
     this.pace = new TokenBucket(Math.max(2, Math.ceil(perSecond / 5)), perSecond);
     this.maxInFlight = Math.max(1, sender.concurrency ?? 32);
+    // a quarter of a second of sends claimed ahead
+    this.ahead = Math.max(4, Math.ceil(perSecond / 4));
     this.leaseName = `outbox:${sender.channel}`;
     this.episode = new Episode(log, `outbox ${sender.channel}`);
   }
@@ -80,7 +91,9 @@ export class OutboxWorker {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.outbox.onEnqueue((ch) => {
-      if (ch === this.sender.channel) this.wake();
+      if (ch !== this.sender.channel) return;
+      this.claimNow = true;
+      this.wake();
     });
     this.loopDone = this.loop();
   }
@@ -95,6 +108,7 @@ export class OutboxWorker {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all([...this.inFlight.values()]), new Promise((r) => (timer = setTimeout(r, STOP_GRACE_MS)))]);
     clearTimeout(timer);
+    await this.releaseQueue().catch(() => undefined);
     await this.outbox.presence.release(this.leaseName).catch(() => undefined);
     await this.outbox.presence.stop();
   }
@@ -135,6 +149,7 @@ export class OutboxWorker {
         if (!this.outbox.presence.holds(this.leaseName)) {
           if (wasActive) this.log.warn({ channel: this.sender.channel }, "outbox sender lease lost: standing by");
           wasActive = false;
+          await this.releaseQueue();
           if (!(await this.outbox.presence.acquire(this.leaseName))) {
             this.episode.ok();
             await this.sleep(HEARTBEAT_MS);
@@ -158,21 +173,49 @@ export class OutboxWorker {
     }
   }
 
-  /** One round: claim what may be sent at this instant and start sending it. */
-  private async step(): Promise<void> {
-    const now = Date.now();
-    if (this.pausedUntil > now) return this.sleep(this.pausedUntil - now);
-    const n = Math.min(this.maxInFlight - this.inFlight.size, this.global.available(now) - this.sending, this.pace.available(now));
-    if (n <= 0) return this.sleep(Math.max(5, Math.min(POLL_MS, Math.max(this.global.wait(now), this.pace.wait(now)))));
-    const skip = new Set(this.inFlight.keys());
-    for (const [k, until] of this.resting) {
-      if (until > now) skip.add(k);
-      else this.resting.delete(k);
+  /** Rows claimed ahead but not sent go back to the table at once (another sender takes them). */
+  private async releaseQueue(): Promise<void> {
+    while (this.queue.length) {
+      const row = this.queue[0]!;
+      await this.outbox.release(row.id);
+      this.queue.shift();
     }
-    const { rows, blocked } = await this.outbox.claim(this.sender.channel, n, skip);
-    for (const k of blocked) this.resting.set(k, now + BLOCKED_REST_MS);
-    for (const row of rows) this.launch(row);
-    if (rows.length < n) await this.sleep(POLL_MS);
+  }
+
+  /**
+   * One round: claim ahead when the queue runs low (or rows were just written, or at each
+   * poll), then start the sends the rates allow at this instant.
+   */
+  private async step(): Promise<void> {
+    let now = Date.now();
+    if (this.pausedUntil > now) return this.sleep(this.pausedUntil - now);
+    const room = Math.min(this.ahead - this.queue.length, this.maxInFlight - this.inFlight.size - this.queue.length);
+    const due = this.claimNow || this.queue.length <= this.ahead / 2 || now - this.lastClaim >= POLL_MS;
+    let claimedAll = true;
+    if (room > 0 && due) {
+      this.claimNow = false;
+      this.lastClaim = now;
+      const skip = new Set(this.inFlight.keys());
+      for (const r of this.queue) skip.add(r.chatKey);
+      for (const [k, until] of this.resting) {
+        if (until > now) skip.add(k);
+        else this.resting.delete(k);
+      }
+      const { rows, blocked } = await this.outbox.claim(this.sender.channel, room, skip);
+      for (const k of blocked) this.resting.set(k, now + BLOCKED_REST_MS);
+      if (rows.length) this.queue = [...this.queue, ...rows].sort((a, b) => a.priority - b.priority || a.id - b.id);
+      claimedAll = rows.length >= room;
+      now = Date.now();
+    }
+    let n = Math.min(this.global.available(now) - this.sending, this.pace.available(now), this.queue.length);
+    while (n-- > 0) this.launch(this.queue.shift()!);
+    if (this.queue.length) return this.sleep(Math.max(2, Math.min(POLL_MS, this.slotWait(now))));
+    if (!claimedAll || room <= 0) await this.sleep(POLL_MS);
+  }
+
+  /** Milliseconds until the global rate and the pacing allow one more send (a send ending wakes the loop). */
+  private slotWait(now: number): number {
+    return Math.max(this.global.waitFor(this.sending + 1, now), this.pace.wait(now));
   }
 
   private bucket(row: OutboxRow): TokenBucket {
@@ -196,7 +239,10 @@ export class OutboxWorker {
     if (rest > 0) this.resting.set(row.chatKey, now + rest);
     const task = this.deliver(row, chat)
       .catch((e) => this.log.error({ err: e, outbox: row.id }, "outbox delivery failed"))
-      .finally(() => this.inFlight.delete(row.chatKey));
+      .finally(() => {
+        this.inFlight.delete(row.chatKey);
+        if (this.queue.length) this.wake();
+      });
     this.inFlight.set(row.chatKey, task);
   }
 

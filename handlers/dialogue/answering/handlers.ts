@@ -127,7 +127,7 @@ async function queue(ctx: Ctx): Promise<void> {
       q.dueAt.getTime() < now,
       q.asker ? `${q.asker.name} (${q.asker.unitName})` : T.anonymous,
       q.holder.kind === "me" ? null : q.holder.kind === "unassigned" ? T.unassigned : q.holder.name,
-      preview(q.text, 200),
+      preview(q.text, 200) + (q.files ? `\n${T.withFiles(q.files)}` : ""),
     ),
   );
   ctx.reply([bold(T.queueHeader(items.length, total)), "", lines.join("\n\n"), "", T.queueFooter].join("\n"));

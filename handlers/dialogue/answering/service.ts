@@ -16,7 +16,7 @@ import { anonVoterKeyOf, askerKeyOf, voterKeyOf, type QuestionRow } from "../que
 import { isCadreAtOrAbove, pickAtUnit, resolveAnonRoute, resolveRoute, type Route } from "../routing.ts";
 import { refOf, type QRef } from "../anon.ts";
 import { deliverAnswer, pendingFollowUp } from "./deliver.ts";
-import { hasDocument, saveFiles } from "../files.ts";
+import { filesOfRow, hasDocument, saveFiles } from "../files.ts";
 import { labelOf, loadTopics, topicLabels } from "../topics.ts";
 
 /** Longest answer a cadre may send (the message carries the question and a signature too). */
@@ -242,6 +242,8 @@ export interface QueueItem {
   /** Who holds it when it is not me: "unassigned", or a cadre's name. */
   holder: { kind: "me" } | { kind: "unassigned" } | { kind: "cadre"; name: string };
   text: string;
+  /** Photos/documents sent with it (shown with the notice). */
+  files: number;
 }
 
 /** The questions waiting for a cadre (assigned to them or held by one of their units), oldest first. */
@@ -272,6 +274,7 @@ export async function cadreQueue(s: Services, me: number, unitIds: number[], tak
       asker: q.anonymous || q.askerId === null ? null : { name: name.get(q.askerId) ?? "—", unitName: unitName.get(q.askerUnitId) ?? "—" },
       holder: q.assigneeId === me ? { kind: "me" } : q.assigneeId === null ? { kind: "unassigned" } : { kind: "cadre", name: name.get(q.assigneeId) ?? "—" },
       text: q.text,
+      files: filesOfRow(q).length,
     }),
   );
   return { total, items };
