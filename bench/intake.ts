@@ -5,6 +5,7 @@ import { FakeTelegram } from "../test/fakes/telegram.ts";
 import { freshDatabaseUrl } from "../test/helpers/db.ts";
 import { loadConfig } from "../bot/app/config.ts";
 import { App } from "../bot/app/app.ts";
+import { check } from "./targets.ts";
 import type { Core } from "../bot/core/router.ts";
 
 const quantile = (xs: number[], q: number) => {
@@ -112,8 +113,8 @@ export async function runIntakeBench(): Promise<Record<string, number>> {
   const paced = await measure(ourBot(db2.url), 2000, 200);
   await db2.drop();
   console.log(`intake: bare grammY echo ${bare.throughput.toFixed(0)} updates/s (p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms)`);
-  console.log(`intake: dialogue bot, every update stored ${ours.throughput.toFixed(0)} updates/s (p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms) = ${((100 * ours.throughput) / bare.throughput).toFixed(0)}% of bare grammY (target ≥ 30%)`);
-  console.log(`intake: dialogue bot at 200 updates/s: p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms (target p99 < 50 ms)`);
+  check("intake: dialogue bot (every update stored), share of bare grammY", (100 * ours.throughput) / bare.throughput, ">=", 30, "%", `${ours.throughput.toFixed(0)} updates/s, p50 ${ours.p50.toFixed(1)} ms, p99 ${ours.p99.toFixed(1)} ms`);
+  check("intake: dialogue bot at 200 updates/s, p99", paced.p99, "<", 50, "ms", `p50 ${paced.p50.toFixed(1)} ms`);
   out.bare_updates_per_s = bare.throughput;
   out.bot_updates_per_s = ours.throughput;
   out.bot_share_of_bare = ours.throughput / bare.throughput;

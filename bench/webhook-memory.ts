@@ -10,6 +10,7 @@ import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FakeTelegram } from "../test/fakes/telegram.ts";
+import { check } from "./targets.ts";
 import { BotProcess } from "../test/helpers/process.ts";
 
 const CONNECTIONS = 400;
@@ -86,7 +87,8 @@ export async function runWebhookMemoryBench(): Promise<Record<string, number>> {
     const growth = peak - idle;
     const ok = refused === CONNECTIONS && growth <= LIMIT_MB;
     console.log(`idle ${idle.toFixed(1)} MB, peak ${peak.toFixed(1)} MB during ${CONNECTIONS} unauthenticated connections (1 MB announced, 64 KB sent each; ${samples.size} distinct samples)`);
-    console.log(`401 answers: ${refused}/${CONNECTIONS} in ${ms} ms; growth ${growth.toFixed(1)} MB (target ≤ ${LIMIT_MB} MB): ${ok ? "PASS" : "FAIL"}`);
+    check(`webhook: unauthenticated connections answered 401 (of ${CONNECTIONS})`, refused, ">=", CONNECTIONS, "", `in ${ms} ms`);
+    check(`webhook memory growth during ${CONNECTIONS} unauthenticated connections`, growth, "<=", LIMIT_MB, "MB");
     if (!ok) process.exitCode = 1;
     return { webhook_idle_mb: idle, webhook_peak_mb: peak, webhook_growth_mb: growth, webhook_401: refused, webhook_memory_pass: ok ? 1 : 0 };
   } finally {

@@ -237,7 +237,7 @@ export class Core {
     const raw = inc.text ?? "";
     if (raw.length > MAX_INPUT_LENGTH) return ctx.reply(coreText.tooLong(MAX_INPUT_LENGTH));
     const text = cleanInput(raw);
-    if (!text && !inc.photo) return ctx.reply(coreText.empty);
+    if (!text && !inc.photo && !inc.document) return ctx.reply(coreText.empty);
 
     const cmd = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
     if (cmd) {
