@@ -64,7 +64,10 @@ ensureChromium();
 if (!existsSync(join(root, "prisma/generated/sqlite/client/client.ts"))) {
   if (run(process.execPath, ["scripts/prisma-generate.mjs"]) !== 0) process.exit(1);
 }
-const times = [`setup ${seconds(t0)} s`];
+// the bot and CLI processes the tests start are the compiled build (test/helpers/process.ts):
+// built once here, before the lanes that would otherwise race to build it
+if (run(process.execPath, ["scripts/build.mjs", "--if-stale"]) !== 0) process.exit(1);
+const times = [`setup and build ${seconds(t0)} s`];
 
 // ---- typecheck and tests -------------------------------------------------------------------
 // Lanes run side by side, the passes of a lane one after the other: the end-to-end suites
@@ -100,10 +103,26 @@ const vitestPass = (name, env, args) => ({
   },
 });
 const typecheck = { name: "typecheck", async run() { return { code: await runAsync("typecheck", bin("tsc"), ["--noEmit", "-p", "."]), out: null }; } };
+// The in-process suites share one module graph per worker (--no-isolate): each file builds
+// its own database, services and servers, and loading the app once per worker instead of
+// once per file is most of their time. The end-to-end suites keep their isolation.
+// Suites whose subject is not the database run once, on SQLite: the permission rules (their
+// subtree queries are the ones every PostgreSQL suite below runs), the help texts, the HTTP
+// limits, a channel's adapter, the certificate PDF, the LLM and embedding clients.
+const ONCE = [
+  "test/integration/permissions.test.ts",
+  "test/integration/help.test.ts",
+  "test/integration/hardening.test.ts",
+  "test/integration/zalo-channel.test.ts",
+  "test/integration/certificate.test.ts",
+  "test/integration/flow-numbers.test.ts",
+  "test/integration/dialogue-llm.test.ts",
+  "test/integration/similar-embeddings.test.ts",
+];
 const lanes = [
-  [typecheck, vitestPass("sqlite", { TEST_DB: "sqlite" }, ["--exclude", "test/e2e/**"])],
+  [typecheck, vitestPass("sqlite", { TEST_DB: "sqlite" }, ["--exclude", "test/e2e/**", "--no-isolate"])],
+  [vitestPass("postgresql", { TEST_DB: "postgresql" }, ["test/integration", "--no-isolate", ...ONCE.flatMap((f) => ["--exclude", f])])],
   [vitestPass("e2e", { TEST_DB: "sqlite" }, ["test/e2e"])],
-  [vitestPass("postgresql", { TEST_DB: "postgresql" }, ["test/integration"])],
 ];
 
 let passed = 0;

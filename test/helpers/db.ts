@@ -73,6 +73,8 @@ export async function dropTemplates(t: DbTemplates): Promise<void> {
 export function pgUrl(name: string): string {
   const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
+  // a test database is thrown away: its commits need not wait for the disk (this connection's setting only)
+  u.searchParams.set("options", "-c synchronous_commit=off");
   return u.toString();
 }
 

@@ -2,10 +2,25 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { waitFor } from "./wait.ts";
+import { ensureBuilt } from "./compiled.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** The real bot process (`node --import tsx bot/app/main.ts`), its log lines parsed. */
+/**
+ * The compiled file of a source (`bot/app/main.ts` → `dist/bot/app/main.js`), dist/ built
+ * first when stale: the processes the tests start are the ones that ship, and they start
+ * in a second instead of compiling TypeScript and training the classifier each time.
+ */
+let built = false;
+function compiled(source: string): string {
+  if (!built) {
+    ensureBuilt();
+    built = true;
+  }
+  return join("dist", source.replace(/\.ts$/, ".js"));
+}
+
+/** The real bot process (the compiled `node dist/bot/app/main.js`), its log lines parsed. */
 export class BotProcess {
   logs: Record<string, unknown>[] = [];
   raw = "";
@@ -34,7 +49,7 @@ export class BotProcess {
   }
 
   static async start(env: Record<string, string>, script = "bot/app/main.ts"): Promise<BotProcess> {
-    const child = spawn(process.execPath, ["--import", "tsx", script], {
+    const child = spawn(process.execPath, [compiled(script)], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", WEB_CHAT: "off", ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -78,10 +93,10 @@ export class BotProcess {
   }
 }
 
-/** Run the CLI (`npm run cli -- …` without npm) and return its output. */
+/** Run the CLI (the compiled `bot/app/cli.ts`, as `npm run cli -- …` runs it without npm) and return its output. */
 export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "bot/app/cli.ts", ...args], {
+    const child = spawn(process.execPath, [compiled("bot/app/cli.ts"), ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
       stdio: ["pipe", "pipe", "pipe"],
