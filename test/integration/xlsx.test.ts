@@ -1,4 +1,9 @@
 import ExcelJS from "exceljs";
+import { spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ensureBuilt, ROOT } from "../helpers/compiled.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Harness, TEST_ORG } from "../helpers/harness.ts";
 import { seedActiveProvince } from "../helpers/dashboard-province.ts";
@@ -79,6 +84,32 @@ describe("Excel and CSV reports in Vietnamese", () => {
   });
   afterAll(async () => {
     await h?.close();
+  });
+
+  it("When an operator runs `report dialogue --format xlsx` into a file, then the workbook holds the same sheets and figures as the dashboard's", async () => {
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), "xlsx-cli-"));
+    const file = join(dir, "report.xlsx");
+    const fd = openSync(file, "w");
+    const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: h.s.config.DATABASE_URL, LOG_LEVEL: "silent" };
+    if (h.s.config.APP_SECRET) env.APP_SECRET = h.s.config.APP_SECRET;
+    if (h.s.config.KEY_FILE) env.KEY_FILE = h.s.config.KEY_FILE;
+    const child = spawn(process.execPath, ["dist/bot/app/cli.js", "report", "dialogue", "--unit", "TINH", "--month", "2026-11", "--format", "xlsx"], { cwd: ROOT, env, stdio: ["ignore", fd, "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((r) => child.on("exit", r));
+    closeSync(fd);
+    expect(code, stderr).toBe(0);
+    const fromCli = new ExcelJS.Workbook();
+    await fromCli.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    rmSync(dir, { recursive: true, force: true });
+    const { wb } = await both("dialogue");
+    expect(fromCli.worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+    for (const ws of wb.worksheets) {
+      const other = fromCli.getWorksheet(ws.name)!;
+      expect(readTable(other).headers).toEqual(readTable(ws).headers);
+      expect(readTable(other).rows).toEqual(readTable(ws).rows);
+    }
   });
 
   it("When the dialogue report is read back from Excel, then every sheet holds the JSON report's figures under Vietnamese headers", async () => {
