@@ -96,7 +96,7 @@ describe("Excel and CSV reports in Vietnamese", () => {
     if (h.s.config.KEY_FILE) env.KEY_FILE = h.s.config.KEY_FILE;
     const child = spawn(process.execPath, ["dist/bot/app/cli.js", "report", "dialogue", "--unit", "TINH", "--month", "2026-11", "--format", "xlsx"], { cwd: ROOT, env, stdio: ["ignore", fd, "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((r) => child.on("exit", r));
     closeSync(fd);
     expect(code, stderr).toBe(0);
