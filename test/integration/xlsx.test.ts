@@ -92,8 +92,8 @@ describe("Excel and CSV reports in Vietnamese", () => {
     const file = join(dir, "report.xlsx");
     const fd = openSync(file, "w");
     const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: h.s.config.DATABASE_URL, LOG_LEVEL: "silent" };
-    if (h.s.config.APP_SECRET) env.APP_SECRET = h.s.config.APP_SECRET;
-    if (h.s.config.KEY_FILE) env.KEY_FILE = h.s.config.KEY_FILE;
+    // the report's figures do not depend on the key; PostgreSQL requires one outside the database
+    env.APP_SECRET = h.s.config.APP_SECRET ?? "xlsx-cli-test-secret-0123456789";
     const child = spawn(process.execPath, ["dist/bot/app/cli.js", "report", "dialogue", "--unit", "TINH", "--month", "2026-11", "--format", "xlsx"], { cwd: ROOT, env, stdio: ["ignore", fd, "pipe"] });
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
