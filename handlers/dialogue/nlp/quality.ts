@@ -22,14 +22,5 @@ export function duplicateScores(rows: { a: string; b: string; duplicate: boolean
 
 /** F1 of the duplicate detector on labelled pairs. */
 export function duplicateF1(rows: { a: string; b: string; duplicate: boolean }[]): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const r of rows) {
-    const p = isDuplicate(r.a, r.b).duplicate;
-    if (p && r.duplicate) tp++;
-    else if (p) fp++;
-    else if (r.duplicate) fn++;
-  }
-  return (2 * tp) / (2 * tp + fp + fn || 1);
+  return duplicateScores(rows).f1;
 }
