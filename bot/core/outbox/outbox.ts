@@ -288,6 +288,19 @@ export class Outbox {
   }
 
   /** Release a claimed row untouched. */
+  /**
+   * Rows of this instance's claims it no longer holds in memory (a claim whose answer was lost
+   * in a database outage, a release that failed): back to the table, except the rows still
+   * queued (`keepIds`) and the chats being sent to right now (`busyChatKeys`).
+   */
+  async releaseOrphans(channel: ChannelName, keepIds: number[], busyChatKeys: string[]): Promise<number> {
+    const r = await this.prisma.outboxMessage.updateMany({
+      where: { channel, status: "pending", leaseOwner: this.instanceId, id: { notIn: keepIds }, chatKey: { notIn: busyChatKeys } },
+      data: { leaseUntil: null, leaseOwner: null },
+    });
+    return r.count;
+  }
+
   async release(id: number): Promise<void> {
     await this.prisma.outboxMessage.updateMany({ where: { id, leaseOwner: this.instanceId }, data: { leaseUntil: null, leaseOwner: null } });
   }

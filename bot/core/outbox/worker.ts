@@ -162,6 +162,8 @@ export class OutboxWorker {
         if (Date.now() - this.lastSweep >= HEARTBEAT_MS) {
           const released = await this.outbox.releaseDead(this.sender.channel);
           if (released) this.log.info({ released }, "claims of a dead instance released");
+          const orphans = await this.outbox.releaseOrphans(this.sender.channel, this.queue.map((r) => r.id), [...this.inFlight.keys()]);
+          if (orphans) this.log.info({ orphans }, "own claims no longer held released");
           this.lastSweep = Date.now();
           this.prune(Date.now());
         }
