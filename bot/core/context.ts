@@ -110,6 +110,11 @@ export interface ActionSpec {
   guest?: boolean;
   /** One-shot: the set of choices it was offered in is used up by the first press (a confirmation). */
   once?: boolean;
+  /**
+   * May be offered as a static button of a broadcast (bot/core/buttons.ts): the arguments it
+   * gets from the button's id. Its run must check at press time that this person may do it now.
+   */
+  button?: (id: number) => Record<string, string | number | boolean | null>;
   run(ctx: Ctx, args: Record<string, string | number | boolean | null>): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import { cleanInput, cleanName } from "./text.ts";
 import { commandList, mayRun, type CommandInfo } from "./commands.ts";
 import type { Choice, Incoming, Outgoing } from "./types.ts";
 import { isUniqueViolation } from "./outbox/outbox.ts";
+import { parseButtonData } from "./buttons.ts";
 import { Episode, backoffDelay, isTransientError, sleep } from "./backoff.ts";
 import { metrics } from "./metrics.ts";
 import type { Presence } from "./outbox/presence.ts";
@@ -234,6 +235,7 @@ export class Core {
     const inc = ctx.in;
     if (inc.unsupported) return ctx.reply(coreText.unsupported);
     if (inc.choice) return this.runChoice(ctx, inc.choice.setId, inc.choice.index);
+    if (inc.button !== undefined) return this.runButton(ctx, inc.button);
     const raw = inc.text ?? "";
     if (raw.length > MAX_INPUT_LENGTH) return ctx.reply(coreText.tooLong(MAX_INPUT_LENGTH));
     const text = cleanInput(raw);
@@ -289,7 +291,7 @@ export class Core {
     });
   }
 
-  /** When the user's current flow step began (both stamps are written by the database client's clock). */
+  /** When the user's current flow step began (both stamps are written with the app's clock). */
   private async flowSince(ctx: Ctx): Promise<Date> {
     const conv = await this.s.prisma.conversation.findUnique({
       where: { channel_userKey: { channel: ctx.in.channel, userKey: ctx.in.userId } },
@@ -317,6 +319,15 @@ export class Core {
     // a one-shot set is used up by its first press (compare-and-delete: a replay finds nothing)
     if (spec.once && (await this.s.prisma.choiceSet.deleteMany({ where: { id: set.id } })).count !== 1) return ctx.reply(coreText.choiceExpired);
     await spec.run(ctx, item.args);
+  }
+
+  /** A pressed static button (bot/core/buttons.ts): its MAC, then an action offered as a button; the action checks the rest. */
+  private async runButton(ctx: Ctx, data: string): Promise<void> {
+    const b = parseButtonData(this.s.secrets, data);
+    const spec = b && this.actions.get(b.action);
+    if (!b || !spec?.button) return ctx.reply(coreText.buttonInvalid);
+    if (!this.allowed(ctx, spec)) return;
+    await spec.run(ctx, spec.button(b.id));
   }
 
   private async buildCtx(incoming: Incoming, log: Logger, replies: Outgoing[]): Promise<Ctx> {
@@ -348,10 +359,12 @@ export class Core {
       async setFlow(name, data = {}) {
         const state: FlowState = { name, data };
         ctx.flow = state;
+        // stamped with the app's clock, like the choice sets flowSince() compares it with
+        const updatedAt = core.s.clock.now();
         await prisma.conversation.upsert({
           where: { channel_userKey: convKey },
-          create: { ...convKey, flow: name, data: JSON.stringify(data) },
-          update: { flow: name, data: JSON.stringify(data) },
+          create: { ...convKey, flow: name, data: JSON.stringify(data), updatedAt },
+          update: { flow: name, data: JSON.stringify(data), updatedAt },
         });
       },
       async clearFlow() {

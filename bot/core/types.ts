@@ -15,6 +15,8 @@ export interface Incoming {
   text?: string;
   /** A pressed button: the choice set id and item index it refers to (as sent by the client; not trusted). */
   choice?: { setId: number; index: number };
+  /** A pressed static button of a broadcast (bot/core/buttons.ts): its data as sent by the client; not trusted. */
+  button?: string;
   /** Photo (URL or platform file id) sent with a caption, when the channel supports it. */
   photo?: string;
   /** A document (Telegram file id, its name, size and type), sent with a caption. */

@@ -17,6 +17,8 @@
  *     topic: "dang_doan",                  // optional: only followers of this topic (/theodoi)
  *     senderId: ctx.person?.id,            // optional: told the sent / blocked / failed counts later
  *     at: undefined,                       // optional: send at this time (a durable job) instead of now
+ *     buttons: [{ label: "…", action: "ses.ask", id: session.id, typed: `/hoiphien ${session.id}` }],
+ *                                          // optional: static buttons (bot/core/buttons.ts), see below
  *   });
  *
  * Who receives it: every person holding a membership (one of `roles`, or any role) in the
@@ -33,6 +35,14 @@
  * crash, each chat in order, at most one extra copy of the one message in flight. A durable
  * job is ensured before anything is queued, so a crash in the middle is finished by the
  * scheduler; running `announce` again with the same key queues nothing new.
+ *
+ * Buttons: the message is one statement for all recipients, so a button is the same for every
+ * one of them: `b:<action>:<id>:<mac>` (bot/core/buttons.ts), sealed with the bot's key and
+ * stored with the announcement (a scheduled or crash-resumed send carries it too). The
+ * action must declare `button` in its ActionSpec and check at press time that the presser may
+ * do it now (scope, state): the data proves only that the bot made it. On Telegram and the
+ * web chat it is a button under the last part; on Zalo (no buttons) a line under the text
+ * tells exactly what to send instead (`typed`, which must start the same thing).
  *
  * Returns `{ id, recipients, scheduled, created }`: `recipients` is the number of members it
  * was queued for (for a scheduled one: how many it would reach now); `created` is false when

@@ -1,6 +1,7 @@
 import type { Role, Services } from "../../bot/core/context.ts";
 import { cancelJobsOf, ensureJob } from "../../bot/core/jobs.ts";
 import { enqueueBulk } from "../../bot/core/outbox/bulk.ts";
+import { buttonData, type StaticButton } from "../../bot/core/buttons.ts";
 import { isUniqueViolation } from "../../bot/core/outbox/outbox.ts";
 import { providerOf } from "../../prisma/db.ts";
 import { announcementsText as T } from "../../prompts/vi/announcements.ts";
@@ -26,6 +27,8 @@ export interface AnnounceRequest extends AudienceScope {
   senderId?: number | null;
   /** Send at this time (a durable job) instead of now. */
   at?: Date | null;
+  /** Buttons under the message, the same for every recipient (bot/core/buttons.ts); stored with it. */
+  buttons?: StaticButton[];
 }
 
 export interface AnnounceResult {
@@ -45,6 +48,19 @@ function scopeOf(row: { unitIds: string; roles: string; topic: string | null }):
   return { unitIds: csvIds(row.unitIds), roles: csv(row.roles) as Role[], topic: row.topic };
 }
 
+/** The buttons as stored in the row (checked now: a bad action or id throws before anything is written). */
+function storedButtons(s: Services, buttons: StaticButton[] | undefined): string {
+  if (!buttons?.length) return "";
+  for (const b of buttons) buttonData(s.secrets, b.action, b.id);
+  return JSON.stringify(buttons.map((b) => ({ label: b.label, action: b.action, id: b.id, typed: b.typed })));
+}
+
+/** The stored buttons, ready for the bulk send: their data sealed with the bot's key. */
+function buttonsOf(s: Services, stored: string): { label: string; data: string; typed: string }[] {
+  if (!stored) return [];
+  return (JSON.parse(stored) as StaticButton[]).map((b) => ({ label: b.label, data: buttonData(s.secrets, b.action, b.id), typed: b.typed }));
+}
+
 /** See api.ts. */
 export async function announce(s: Services, req: AnnounceRequest): Promise<AnnounceResult> {
   const now = s.clock.now();
@@ -62,6 +78,7 @@ export async function announce(s: Services, req: AnnounceRequest): Promise<Annou
           roles: (req.roles ?? []).join(","),
           topic: req.topic || null,
           senderId: req.senderId ?? null,
+          buttons: storedButtons(s, req.buttons),
           sendAt,
           createdAt: now,
         },
@@ -104,7 +121,8 @@ export async function sendAnnouncement(s: Services, id: number): Promise<number>
   const topic = row.topic ? labelOf(await topicLabels(s.prisma), row.topic) : null;
   const text = T.message({ kind: T.kinds[row.kind] ?? T.kinds.announcement!, unit: unit?.name ?? "", topic, text: row.text });
   const now = s.clock.now();
-  await enqueueBulk(s.prisma, s.outbox, recipients, text, { provider: providerOf(s.config.DATABASE_URL), dedupePrefix: ref(id), at: now });
+  const buttons = buttonsOf(s, row.buttons);
+  await enqueueBulk(s.prisma, s.outbox, recipients, text, { provider: providerOf(s.config.DATABASE_URL), dedupePrefix: ref(id), at: now, ...(buttons.length ? { buttons } : {}) });
   await s.prisma.announcement.updateMany({
     where: { id, status: "scheduled" },
     data: { status: "queued", recipients: recipients.length, queuedAt: now },

@@ -57,10 +57,15 @@ function parseCloses(t: string, liveAt: number): Parsed<number> {
   return at && at.getTime() > liveAt ? ok(at.getTime()) : bad(T.createBadDates);
 }
 
-/** Tell the members of the scope (not those who muted announcements) that the session exists and how to ask. */
+/** The action of the announcement's button (and of the /phien buttons): starts asking for the session. */
+export const ASK_ACTION = "ses.ask";
+
+/** Tell the members of the scope (not those who muted announcements) that the session exists and how to ask, with a button to ask. */
 export async function announceSession(ctx: Ctx, session: SessionRow, unitName: string): Promise<number> {
   const text = T.announce(session.id, session.title, session.leaders, unitName, whenText(session), boardUrl(ctx.s, session.boardToken));
-  const r = await announce(ctx.s, { key: `session:${session.id}:open`, kind: "session", text, unitIds: [session.scopeUnitId], senderId: ctx.person?.id ?? null });
+  // one button for everyone (checked at press time: scope, still taking questions); on Zalo the line "/hoiphien <số>"
+  const buttons = [{ label: T.announceButton, action: ASK_ACTION, id: session.id, typed: `/hoiphien ${session.id}` }];
+  const r = await announce(ctx.s, { key: `session:${session.id}:open`, kind: "session", text, unitIds: [session.scopeUnitId], senderId: ctx.person?.id ?? null, buttons });
   return r.recipients;
 }
 

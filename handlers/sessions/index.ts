@@ -9,7 +9,7 @@
 import type { Feature } from "../../bot/core/context.ts";
 import { mountBoard } from "./board.ts";
 import { commit, commitDone, commitProgress, runCommitment } from "./commitments.ts";
-import { sessionForm } from "./create.ts";
+import { ASK_ACTION, sessionForm } from "./create.ts";
 import { sessionsPersonHooks } from "./person.ts";
 import { askCommand, FLOW_ASK, moderate, onAskText, runPendingBatch, show, startAsk, vote } from "./questions.ts";
 import { onClose, report } from "./report.ts";
@@ -33,7 +33,8 @@ export const sessions: Feature = {
   },
   actions: {
     "ses.vote": { run: action(QuestionArgs, (ctx, a) => vote(ctx, "", a.questionId)) },
-    "ses.ask": { run: action(AskArgs, (ctx, a) => startAsk(ctx, a.sessionId, a.anonymous)) },
+    // also the announcement's static button (create.ts): startAsk checks the presser's scope and that the session takes questions
+    [ASK_ACTION]: { button: (sessionId) => ({ sessionId, anonymous: false }), run: action(AskArgs, (ctx, a) => startAsk(ctx, a.sessionId, a.anonymous)) },
     "ses.approve": { roles: ["cadre", "admin"], run: action(QuestionArgs, (ctx, a) => moderate(ctx, "", "approved", "duyet", a.questionId)) },
     "ses.hide": { roles: ["cadre", "admin"], run: action(QuestionArgs, (ctx, a) => moderate(ctx, "", "hidden", "an", a.questionId)) },
     ...sessionForm.actions,

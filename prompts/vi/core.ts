@@ -16,6 +16,10 @@ export const coreText = {
   cancelled: "Đã hủy thao tác đang làm.",
   nothingToCancel: "Không có thao tác nào đang chờ để hủy.",
   numberedHint: "(Trả lời bằng số thứ tự để chọn)",
+  /** A button of a broadcast that did not verify (altered, or from another installation): nothing was done. */
+  buttonInvalid: "Nút bấm này không hợp lệ nên không có gì được thực hiện. Bạn gõ /trogiup để xem các lệnh.",
+  /** On a channel without buttons, the line standing for a broadcast's button: exactly what to send. */
+  typedButton: (label: string, typed: string) => `${label}: gửi ${typed}`,
   plainTextHint: "Bạn muốn đặt câu hỏi? Gõ /hoi <nội dung câu hỏi>. Gõ /trogiup để xem tất cả các lệnh.",
   /** A name for someone whose channel gives none. */
   anonymousName: "Bạn",

@@ -30,7 +30,7 @@ export const sessionText = {
   created: (id: number, title: string, unit: string, when: string, board: string, results: string, recipients: number) =>
     `Đã tạo phiên đối thoại số ${id}: “${title}”\nPhạm vi: ${unit}\n${when}\n` +
     `Đã gửi thông báo cho ${n(recipients)} đoàn viên, thanh niên trong phạm vi (trừ người đã tắt thông báo). ` +
-    `Chỉ câu hỏi gửi cho phiên (chọn phiên khi /hoi, nút “Gửi câu hỏi” trong /phien, hoặc /hoiphien ${id}) mới vào phiên và chờ duyệt.\n` +
+    `Chỉ câu hỏi gửi cho phiên (chọn phiên khi /hoi, nút “Đặt câu hỏi” trong thông báo, nút “Gửi câu hỏi” trong /phien, hoặc /hoiphien ${id}) mới vào phiên và chờ duyệt.\n` +
     `Màn hình sân khấu (cập nhật trực tiếp): ${board}\nTrang kết quả: ${results}`,
   /** The periods of a session, as a line. */
   when: (opens: string, live: string | null, closes: string) =>
@@ -40,6 +40,8 @@ export const sessionText = {
     `Phiên đối thoại “${title}” (${unit})\nLãnh đạo tham dự: ${leaders}\n${when}\n\n` +
     `Cách gửi câu hỏi cho phiên:\n• Gõ /hoiphien ${id} <câu hỏi của bạn>\n• Hoặc gõ /hoi <câu hỏi> (hay /hoian để hỏi ẩn danh) rồi chọn phiên này\n• Hoặc gõ /phien và bấm “Gửi câu hỏi”\n` +
     `Bình chọn câu hỏi bạn quan tâm: /phien rồi /binhchon <số>.\nMàn hình trực tiếp: ${board}`,
+  /** The button under the announcement (on Zalo, a line: "✍️ …: gửi /hoiphien <số>"). */
+  announceButton: "✍️ Đặt câu hỏi cho phiên này",
   listHeader: "Phiên đối thoại",
   none: "Hiện không có phiên đối thoại nào đang mở hoặc sắp diễn ra cho đơn vị của bạn.",
   stateLabel: { upcoming: "Sắp diễn ra", intake: "ĐANG NHẬN CÂU HỎI", live: "ĐANG ĐỐI THOẠI TRỰC TIẾP", closed: "Đã kết thúc" } as Record<string, string>,

@@ -218,9 +218,26 @@ export class WebDriver implements Driver {
     for (let i = msgs.length - 1; i >= 0; i--) {
       const b = (msgs[i]!.buttons ?? []).find((x) => x.label.includes(label));
       if (b) {
+        // a broadcast's static button (bot/core/buttons.ts) is posted as its data, as the page does
+        if (b.data.startsWith("b:")) return this.press(u, b.data, b.label);
         const [, setId, index] = b.data.split(":");
         return this.post(u, { choice: { setId: Number(setId), index: Number(index) } });
       }
+    }
+    throw new Error(`web: no button "${label}" offered to ${u.name}`);
+  }
+
+  /** Post a static button's data as the page does: any data, even one never offered to this user (a forged press). */
+  press(u: ChannelUser, data: string, label?: string): Promise<void> {
+    return this.post(u, { button: data, ...(label ? { label } : {}) });
+  }
+
+  /** The data of the latest button with this label offered to the user. */
+  async buttonData(u: ChannelUser, label: string): Promise<string> {
+    const msgs = await this.raw(u);
+    for (let i = msgs.length - 1; i >= 0; i--) {
+      const b = (msgs[i]!.buttons ?? []).find((x) => x.label.includes(label));
+      if (b) return b.data;
     }
     throw new Error(`web: no button "${label}" offered to ${u.name}`);
   }

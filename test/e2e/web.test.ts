@@ -231,6 +231,16 @@ describe("web chat (real bot process, headless Chromium)", () => {
 
     // only a question sent for the session joins it (issue 9)
     const sessionId = Number(/phiên đối thoại số (\d+)/.exec(created)![1]);
+    // the announcement's button in the page (one static button for every member): pressed, it asks for the question
+    const chat = await browser.newPage();
+    await chat.goto(base + "/");
+    await chat.locator("#personas button", { hasText: "Nguyễn Văn An" }).click();
+    await chat.locator(".msg.bot", { hasText: "Phiên đối thoại “Đối thoại thử”" }).locator("button", { hasText: "Đặt câu hỏi cho phiên này" }).click({ timeout: 30_000 });
+    await chat.locator(".msg.bot", { hasText: "Gõ câu hỏi của bạn cho phiên “Đối thoại thử”" }).waitFor();
+    await chat.fill("#input", "Xã mình có lớp tin học miễn phí cho thanh niên không ạ?");
+    await chat.press("#input", "Enter");
+    await chat.locator(".msg.bot", { hasText: "Câu hỏi cũng được đưa vào phiên đối thoại “Đối thoại thử”" }).waitFor({ timeout: 30_000 });
+    await chat.close();
     const sent = await ask(youth, `/hoiphien ${sessionId} Tỉnh có hỗ trợ thanh niên học nghề lái máy nông nghiệp không ạ?`, (t) => t.includes("Đã gửi câu hỏi số"));
     const id = Number(/số (\d+)/.exec(sent)![1]);
     expect(await page.locator(`li[data-ref="#${id}"]`).count()).toBe(0); // waiting for approval

@@ -21,6 +21,7 @@ import { dashboardText } from "../../prompts/vi/dashboard.ts";
 import { createInvite } from "../../handlers/onboarding/invites.ts";
 import { indicatorsText } from "../../prompts/vi/indicators.ts";
 import { requestJoin } from "../../handlers/onboarding/requests.ts";
+import { buttonData } from "../../bot/core/buttons.ts";
 
 interface Place {
   id: Record<string, number>;
@@ -290,6 +291,23 @@ describe("forged and replayed buttons", () => {
     expect((await press(u, set, 2)).map((m) => m.text)).toEqual([coreText.choiceExpired]);
     expect((await press(u, set, 1)).map((m) => m.text)).toEqual([coreText.choiceExpired]);
     expect(await h.s.prisma.identity.count({ where: { externalId: u.id } })).toBe(1);
+  });
+
+  it("When a broadcast's static button is altered, names an action not offered as a button, or is pressed by a stranger, then it is refused and nothing runs", async () => {
+    const u = h.user("Bấm Nút Giả");
+    await h.join(u, "youth", "CD-A1");
+    const pressData = (who: TestUser, data: string) =>
+      h.core.receive({ channel: who.channel, chatId: who.id, userId: who.id, displayName: who.name, button: data }, `button-${who.id}-${Math.random()}`).then(() => h.unread(who));
+    const genuine = buttonData(h.s.secrets, "ses.ask", 4242);
+    // genuine data: the action checks at press time (no such session taking this member's questions)
+    expect((await pressData(u, genuine)).map((m) => m.text)).toEqual([sessionText.askNoSession(4242)]);
+    const mac = genuine.split(":")[3]!;
+    for (const forged of [`b:ses.ask:4243:${mac}`, `${genuine.slice(0, -1)}${genuine.endsWith("A") ? "B" : "A"}`, buttonData(h.s.secrets, "ses.approve", 4242), "b:ses.ask:4242"])
+      expect((await pressData(u, forged)).map((m) => m.text)).toEqual([coreText.buttonInvalid]);
+    // someone not registered is told to register, and nothing is started
+    const stranger = h.user("Người Lạ Bấm Nút");
+    expect((await pressData(stranger, genuine)).map((m) => m.text)).toEqual([coreText.notRegistered]);
+    expect(await h.s.prisma.conversation.count({ where: { flow: "ses.ask" } })).toBe(0);
   });
 
   it("When a set older than its lifetime is pressed, then it is refused", async () => {

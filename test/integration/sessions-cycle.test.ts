@@ -10,6 +10,12 @@
  * approval, answer on stage → closing: every asker and voter receives the result, the pending
  * question is in the province's queue with a due date → a commitment is assigned to a commune,
  * its cadre is reminded, reports progress, marks it done, and the asker is told.
+ *
+ * After the forum, on the same three channels: a photo question reaches the cadre as a photo
+ * on Telegram and as an image on Zalo; a question answered, followed up ("chưa rõ") and
+ * published holds the cadre's edited text in the FAQ; an anonymous question merged into a
+ * named one gets the one answer and stays anonymous. (The session announcement's button:
+ * sessions-announce-button.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
@@ -21,9 +27,11 @@ import { createUnit } from "../../bot/domain/org.ts";
 import { formatDate } from "../../bot/core/time.ts";
 import { issueWebCode } from "../../handlers/onboarding/api.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
+import { dialogueText as D } from "../../prompts/vi/dialogue.ts";
 import { FakeTelegram } from "../fakes/telegram.ts";
 import { FakeZalo } from "../fakes/zalo.ts";
 import { freshDatabaseUrl } from "../helpers/db.ts";
+import { waitFor } from "../helpers/wait.ts";
 import { openDatabase } from "../../prisma/db.ts";
 import { allFeatures } from "../../bot/app/features.ts";
 import { seedMember, type CastRole } from "../helpers/cast.ts";
@@ -55,7 +63,7 @@ describe("A dialogue forum from intake to kept commitments, on Telegram, Zalo an
   let zalo: FakeZalo;
   let db: { url: string; drop: () => Promise<void> };
   let drivers: { telegram: Driver; zalo: Driver; web: WebDriver };
-  const people = {} as Record<"organiser" | "communeCadre" | "youth1" | "youth2" | "youth3" | "outsider", { d: Driver; u: ChannelUser }>;
+  const people = {} as Record<"organiser" | "communeCadre" | "cadreB" | "youth1" | "youth2" | "youth3" | "youth4" | "outsider", { d: Driver; u: ChannelUser }>;
 
   const count = async (p: { d: Driver; u: ChannelUser }) => (await p.d.messages(p.u)).length;
   async function say(p: { d: Driver; u: ChannelUser }, text: string, pred: (t: string) => boolean): Promise<string> {
@@ -107,6 +115,9 @@ describe("A dialogue forum from intake to kept commitments, on Telegram, Zalo an
     // another province: its members are outside the session's scope
     const other = await createUnit(app.s.prisma, { code: "TINH2", name: "Tỉnh đoàn Khác", level: "Tỉnh đoàn", parentId: null });
     await createUnit(app.s.prisma, { code: "CD-K1", name: "Chi đoàn K1", level: "Chi đoàn", parentId: other.id, isBranch: true });
+    // commune B answers its own questions too (the organisation's file routes only commune A's)
+    const xaB = await app.s.prisma.unit.findUniqueOrThrow({ where: { code: "XA-B" } });
+    await app.s.prisma.routingRule.create({ data: { unitId: xaB.id, topic: "*" } });
     const roles: Record<string, CastRole[]> = {};
     const web = new WebDriver(`http://127.0.0.1:${app.webPort}`, async (name, userId) =>
       issueWebCode(app.s, await seedMember(app.s.prisma, { channel: "web", id: userId ?? `w-${randomUUID()}`, name }, roles[name] ?? [])),
@@ -115,9 +126,11 @@ describe("A dialogue forum from intake to kept commitments, on Telegram, Zalo an
     const cast = [
       ["organiser", "web", "Bí thư Tỉnh đoàn", [{ role: "admin", unitCode: "TINH" }, { role: "cadre", unitCode: "TINH" }]],
       ["communeCadre", "zalo", "Cán bộ Đoàn xã A", [{ role: "cadre", unitCode: "XA-A" }]],
+      ["cadreB", "telegram", "Cán bộ Đoàn xã B", [{ role: "cadre", unitCode: "XA-B" }]],
       ["youth1", "telegram", "Thanh niên Một", [{ role: "youth", unitCode: "CD-A1" }]],
       ["youth2", "zalo", "Thanh niên Hai", [{ role: "youth", unitCode: "CD-A2" }]],
       ["youth3", "web", "Thanh niên Ba", [{ role: "youth", unitCode: "CD-B1" }]],
+      ["youth4", "zalo", "Thanh niên Bốn", [{ role: "youth", unitCode: "CD-B1" }]],
       ["outsider", "telegram", "Thanh niên Tỉnh Khác", [{ role: "youth", unitCode: "CD-K1" }]],
     ] as const;
     for (const [key, channel, name, r] of cast) {
@@ -231,5 +244,77 @@ describe("A dialogue forum from intake to kept commitments, on Telegram, Zalo an
     expect(results.questions.find((q) => q.ref === `#${q3}`)!.answer).toBeNull();
     expect(results.commitments[0]).toMatchObject({ progress: "Đã mở đăng ký, 40 bạn tham gia", done: "12/12/2026" });
     expect(JSON.stringify(results)).not.toContain("Thanh niên Một");
+  }, 60_000);
+
+  /** `/hoi` or `/hoian`; the reply that it was sent (the questions differ enough that no similar ones are offered). */
+  async function ask(p: { d: Driver; u: ChannelUser }, line: string): Promise<string> {
+    const before = await count(p);
+    await p.d.send(p.u, line);
+    const first = await waitForMessage(p.d, p.u, (m) => m.text.includes("Đã gửi câu hỏi") || m.text.includes(D.choiceSendAnyway) || m.buttons.includes(D.choiceSendAnyway), before);
+    if (first.text.includes("Đã gửi câu hỏi")) return first.text;
+    throw new Error(`similar questions were offered to ${p.u.name}: the test's questions must differ`);
+  }
+
+  it("When after the forum a photo question, a followed-up published question and an anonymous merged question come in, then each reaches the right person on Telegram, Zalo and the web chat", async () => {
+    const { communeCadre, cadreB, youth1, youth2, youth3, youth4 } = people;
+    const prisma = app.s.prisma;
+
+    // image questions from Zalo reach a Zalo cadre as an image and a Telegram cadre as a photo (by the image's URL:
+    // in polling mode no download links are served, so a Telegram photo reaches a Zalo cadre as a note — attachments.test.ts)
+    const sentOf = async (p: { d: Driver; u: ChannelUser }, after: number) => Number(/số (\d+)/.exec((await waitText(p, (t) => t.includes("Đã gửi câu hỏi"), after)).text)![1]);
+    const url2 = "https://photo-stal.zadn.vn/jpg/sat-lo-456.jpg";
+    const i2 = await count(youth2);
+    zalo.sendImage(youth2.u.id, url2, "/hoi Đường vào thôn bị sạt lở như trong ảnh, Đoàn xã có tổ chức thanh niên sửa không ạ?", youth2.u.name);
+    const qPhoto = await sentOf(youth2, i2);
+    const zImage = await waitFor(() => zalo.messagesTo(communeCadre.u.id).find((m) => m.method === "sendPhoto" && m.text.includes(`#${qPhoto}`)), { what: "the Zalo cadre's image" });
+    expect(zImage.photo).toBe(url2);
+    const url4 = "https://photo-stal.zadn.vn/jpg/den-hong-123.jpg";
+    const i4 = await count(youth4);
+    zalo.sendImage(youth4.u.id, url4, "/hoi Tuyến đường thắp sáng của thanh niên ở xóm em bị hỏng đèn như ảnh, ai sửa giúp ạ?", youth4.u.name);
+    const qImage = await sentOf(youth4, i4);
+    const tgPhoto = await waitFor(() => tg.messagesTo(cadreB.u.id).find((m) => m.method === "sendPhoto" && m.text.includes(`#${qImage}`)), { what: "the Telegram cadre's photo" });
+    expect(tgPhoto.photo).toBe(url4);
+
+    // web asker, Telegram cadre: answered, "chưa rõ", a follow-up with personal details, answered again, published as edited
+    const sent = await ask(youth3, "/hoi Sinh viên nghèo vượt khó có được xét học bổng của Tỉnh đoàn không ạ?");
+    const qPub = Number(/số (\d+)/.exec(sent)![1]);
+    await waitText(cadreB, (t) => t.includes(`Câu hỏi mới #${qPub} `));
+    const a3 = await count(youth3);
+    await say(cadreB, `/traloi ${qPub} Có, mỗi năm Tỉnh đoàn xét 100 suất học bổng.`, (t) => t.startsWith(`Đã lưu câu trả lời cho câu hỏi #${qPub}`));
+    await waitText(youth3, (t) => t.includes("100 suất học bổng"), a3);
+    // typed, as the answer says (a button would do the same; choice sets are stamped by the wall clock, which this test's clock is days ahead of)
+    expect(await say(youth3, `/danhgia ${qPub} chuaro`, (t) => t === D.reopenAsk(qPub))).toBe(D.reopenAsk(qPub));
+    const c1 = await count(cadreB);
+    await youth3.d.send(youth3.u, "Hồ sơ gồm những gì và nộp trước ngày nào ạ? Em là Nguyễn Văn Minh, SĐT 0912345678.");
+    await waitText(cadreB, (t) => t.includes("Hồ sơ gồm những gì"), c1);
+    const y3 = await count(youth3);
+    await say(cadreB, `/traloi ${qPub} Hồ sơ gồm đơn và giấy xác nhận hộ nghèo, nộp trước 30/12.`, (t) => t.startsWith(`Đã lưu câu trả lời cho câu hỏi #${qPub}`));
+    await waitText(youth3, (t) => t.includes("giấy xác nhận hộ nghèo"), y3);
+    // the cadre edits the answer to publish (the follow-up's personal details left out), then publishes; the asker is told
+    const editedA = "Có, mỗi năm Tỉnh đoàn xét 100 suất học bổng. Hồ sơ gồm đơn và giấy xác nhận hộ nghèo, nộp trước 30/12.";
+    const preview = await say(cadreB, `/congbo ${qPub} traloi ${editedA}`, (t) => t.includes("Xem trước"));
+    expect(preview).toContain(editedA);
+    expect(preview).not.toContain("0912345678");
+    const p3 = await count(youth3);
+    expect(await say(cadreB, `/congbo ${qPub} ok`, (t) => t.startsWith("Đã công bố"))).toBe(D.published(qPub, "Đoàn xã B"));
+    const entry = await prisma.faqEntry.findUniqueOrThrow({ where: { questionId: qPub } });
+    expect([entry.question, entry.answer]).toEqual(["Sinh viên nghèo vượt khó có được xét học bổng của Tỉnh đoàn không ạ?", editedA]);
+    expect(await waitText(youth3, (t) => t === D.publishedAsker(qPub), p3)).toBeTruthy();
+
+    // Zalo cadre merges an anonymous Zalo question into a named Telegram one: one answer to both, the asker never named
+    const mark = await count(communeCadre);
+    const qNamed = Number(/số (\d+)/.exec(await ask(youth1, "/hoi Đoàn phí hằng tháng của đoàn viên là bao nhiêu tiền?"))![1]);
+    const anonRef = /số (A\d+)/.exec(await ask(youth2, "/hoian Em mới vào Đoàn, mỗi tháng em phải nộp khoản gì và nộp cho ai ạ?"))![1]!;
+    await waitText(communeCadre, (t) => t.includes(anonRef), mark);
+    expect(await say(communeCadre, `/gop ${qNamed} ${anonRef}`, (t) => t.startsWith("Đã gộp"))).toBe(D.merged(qNamed, anonRef, 1));
+    const [n1, n2] = [await count(youth1), await count(youth2)];
+    await say(communeCadre, `/traloi ${qNamed} Đoàn phí là 2.000 đồng mỗi tháng, nộp cho bí thư chi đoàn.`, (t) => t.startsWith(`Đã lưu câu trả lời cho câu hỏi #${qNamed}`));
+    await waitText(youth1, (t) => t.includes("2.000 đồng"), n1);
+    await waitText(youth2, (t) => t.includes("2.000 đồng"), n2);
+    const merged = await prisma.question.findFirstOrThrow({ where: { publicRef: anonRef } });
+    expect([merged.status, merged.mergedIntoId, merged.askerId]).toEqual(["merged", qNamed, null]);
+    const cadreSaw = (await communeCadre.d.messages(communeCadre.u)).slice(mark).map((m) => m.text).join("\n");
+    expect(cadreSaw).toContain(anonRef);
+    expect(cadreSaw).not.toContain(youth2.u.name);
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { renderTelegramHtml, visibleLength } from "../../core/text.ts";
 import { readDownload } from "../../core/downloads.ts";
 import { attachmentContent, isHttpUrl, MAX_FETCH_BYTES, registerFileSource, type FetchedFile } from "../../core/attachments.ts";
 import { coreText } from "../../../prompts/vi/core.ts";
+import { isButtonData } from "../../core/buttons.ts";
 import type { Channel, ChannelSender, DeliveryResult, WebhookResult } from "../../core/channel.ts";
 import { TELEGRAM_TRAITS } from "./traits.ts";
 import { helpOf, menuOf, type Menus } from "../../core/commands.ts";
@@ -27,7 +28,7 @@ export function telegramIncoming(u: Update): Incoming | null {
       chatId: String(chat.id),
       userId: String(q.from.id),
       displayName: displayName(q.from),
-      ...(m ? { choice: { setId: Number(m[1]), index: Number(m[2]) } } : { unsupported: true }),
+      ...(m ? { choice: { setId: Number(m[1]), index: Number(m[2]) } } : isButtonData(q.data ?? "") ? { button: q.data! } : { unsupported: true }),
       callbackId: q.id,
     };
   }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Core } from "../../core/router.ts";
 import type { Services } from "../../core/context.ts";
 import type { Incoming, OutboxPayload } from "../../core/types.ts";
+import { MAX_BUTTON_DATA } from "../../core/buttons.ts";
 import type { Channel, ChannelSender, DeliveryResult } from "../../core/channel.ts";
 import { WEB_TRAITS } from "./traits.ts";
 import { type HttpApp, type HttpContext, limitBody, PAGE_HEADERS, readJson } from "../../core/http.ts";
@@ -48,6 +49,8 @@ const sendSchema = z.union([
     /** The pressed button's label, kept for the visitor's own transcript only. */
     label: z.string().max(200).optional(),
   }),
+  // a broadcast's static button (bot/core/buttons.ts): its data, verified by the core
+  z.object({ requestId: z.string().min(8).max(64), button: z.string().min(3).max(MAX_BUTTON_DATA), label: z.string().max(200).optional() }),
 ]);
 
 interface Session {
@@ -235,13 +238,17 @@ export class WebChannel implements Channel {
       chatId: session.userId,
       userId: session.userId,
       displayName: session.name,
-      ...("text" in body.data ? { text: body.data.text } : { choice: body.data.choice }),
+      ...("text" in body.data ? { text: body.data.text } : "button" in body.data ? { button: body.data.button } : { choice: body.data.choice }),
     };
     // kept (sealed) for the page after a reload: the outbox holds only what the bot sent
     const last = await this.s.prisma.outboxMessage.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
     const mine = { mine: true as const, at: this.s.clock.now(), after: last?.id ?? 0 };
     const own: WebLine =
-      "text" in body.data ? { ...mine, text: body.data.text.slice(0, MAX_KEPT_TEXT) } : { ...mine, text: body.data.label ?? "", pressed: body.data.choice.setId };
+      "text" in body.data
+        ? { ...mine, text: body.data.text.slice(0, MAX_KEPT_TEXT) }
+        : "button" in body.data
+          ? { ...mine, text: body.data.label ?? "" }
+          : { ...mine, text: body.data.label ?? "", pressed: body.data.choice.setId };
     if (own.text || own.pressed) await this.transcript.add(session.userId, own);
     // the inbox key names no visitor: a keyed hash of (visitor, request) still makes a resend a duplicate
     await this.core.receive(incoming, this.s.secrets.hash("web-inbox", `${session.userId}:${body.data.requestId}`));

@@ -1,13 +1,16 @@
 /**
  * Set-based enqueueing for broadcasts: one message to many chats in a few multi-row
  * statements (a few hundred rows each), instead of several queries per recipient. Rows are
- * the same as `Outbox.enqueue` writes for a named target in the bulk lane: text only (no
+ * the same as `Outbox.enqueue` writes for a named target in the bulk lane: text (no per-person
  * choices), split to each channel's limit, one dedupe key per recipient, so a re-run with the
- * same key adds nothing.
+ * same key adds nothing. Optional static buttons (bot/core/buttons.ts), the same for every
+ * recipient, go under the last part on channels with buttons; elsewhere a line each tells
+ * what to send instead.
  */
 import type { Db, Provider } from "../../../prisma/db.ts";
 import type { ChannelName } from "../types.ts";
 import { splitText } from "../text.ts";
+import { typedButtons } from "../buttons.ts";
 import { BULK, type Outbox } from "./outbox.ts";
 
 export interface BulkRecipient {
@@ -28,12 +31,30 @@ export async function enqueueBulk(
   outbox: Outbox,
   recipients: BulkRecipient[],
   text: string,
-  opts: { provider: Provider; dedupePrefix: string; at: Date; onProgress?: (done: number, total: number) => void },
+  opts: {
+    provider: Provider;
+    dedupePrefix: string;
+    at: Date;
+    onProgress?: (done: number, total: number) => void;
+    /** Static buttons (bot/core/buttons.ts): data made with `buttonData`, and what to send without buttons. */
+    buttons?: { label: string; data: string; typed: string }[];
+  },
 ): Promise<number> {
   const parts = new Map<string, string[]>();
+  const statics = opts.buttons ?? [];
+  /** Each part's payload (JSON) for a channel: the buttons with the last part, or their lines in the text. */
   const partsOf = (channel: string) => {
     let p = parts.get(channel);
-    if (!p) parts.set(channel, (p = splitText(text, outbox.traitsOf(channel as ChannelName).maxLength)));
+    if (!p) {
+      const traits = outbox.traitsOf(channel as ChannelName);
+      const withButtons = statics.length > 0 && traits.buttons;
+      const body = statics.length && !traits.buttons ? `${text}\n\n${typedButtons(statics)}` : text;
+      const texts = splitText(body, traits.maxLength);
+      p = texts.map((t, i) =>
+        JSON.stringify(withButtons && i === texts.length - 1 ? { text: t, buttons: statics.map((b) => ({ label: b.label, data: b.data })) } : { text: t }),
+      );
+      parts.set(channel, p);
+    }
     return p;
   };
   let queued = 0;
@@ -46,7 +67,7 @@ export async function enqueueBulk(
         h: r.chatId,
         k: outbox.chatKeyOf(r.channel, r.chatId),
         p: r.personId,
-        t: JSON.stringify({ text: t }),
+        t,
         d: `${opts.dedupePrefix}:${r.personId}#${n + 1}`,
       })),
     );

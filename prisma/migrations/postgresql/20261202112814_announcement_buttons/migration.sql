@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Announcement" ADD COLUMN     "buttons" TEXT NOT NULL DEFAULT '';
