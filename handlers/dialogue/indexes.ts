@@ -1,9 +1,30 @@
 import type { Services } from "../../bot/core/context.ts";
 import { SearchIndex } from "./nlp/search.ts";
+import { features } from "./nlp/similarity.ts";
 
 /** How often an instance looks for rows written by other instances (on use, not on a timer). */
 const REFRESH_MS = 30_000;
 const BATCH = 2000;
+
+/** Texts read ahead for the duplicate detector after a build, at most (newest first), and per turn of the event loop. */
+const WARM_MAX = 10_000;
+const WARM_SLICE = 8;
+
+/**
+ * Read the texts of a freshly built index for the duplicate detector, a few at a time in the
+ * background (similarity.ts keeps what it read of a text): the me-too checks after a start then
+ * cost the same whatever the size of the pool, instead of each first paying ~0.5 ms for every
+ * candidate it has not seen yet. Questions asked later are read as they are asked.
+ */
+function readAhead(texts: string[]): void {
+  const queue = texts.slice(-WARM_MAX).reverse();
+  let i = 0;
+  const step = () => {
+    for (const end = Math.min(queue.length, i + WARM_SLICE); i < end; i++) features(queue[i]!);
+    if (i < queue.length) setImmediate(step).unref();
+  };
+  if (queue.length) setImmediate(step).unref();
+}
 
 export interface FaqMeta {
   unitPath: string;
@@ -31,13 +52,16 @@ export class FaqIndex {
   /** Load every entry (in batches) at start. */
   async build(): Promise<void> {
     let cursor = 0;
+    const texts: string[] = [];
     for (;;) {
       const rows = await this.s.prisma.faqEntry.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: BATCH });
       if (!rows.length) break;
       for (const r of rows) this.put(r);
+      texts.push(...rows.map((r) => r.question));
       cursor = rows[rows.length - 1]!.id;
     }
     this.lastRefresh = Date.now();
+    readAhead(texts);
   }
 
   put(r: { id: number; question: string; answer: string; unitPath: string; topic: string; publishedAt: Date }): void {
@@ -87,6 +111,7 @@ export class OpenIndex {
 
   async build(): Promise<void> {
     let cursor = 0;
+    const texts: string[] = [];
     for (;;) {
       const rows = await this.s.prisma.question.findMany({
         where: { id: { gt: cursor }, status: "open" },
@@ -96,8 +121,10 @@ export class OpenIndex {
       });
       if (!rows.length) break;
       for (const r of rows) this.put(r);
+      texts.push(...rows.map((r) => r.text));
       cursor = rows[rows.length - 1]!.id;
     }
+    readAhead(texts);
     const last = await this.s.prisma.question.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
     this.maxId = Math.max(this.maxId, last?.id ?? 0);
     this.lastRefresh = Date.now();

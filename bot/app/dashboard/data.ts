@@ -101,7 +101,8 @@ async function openQuestions(d: Deps, unit: UnitView) {
   const units = await d.prisma.unit.findMany({ where: { path: { startsWith: unit.path } }, select: { id: true, name: true } });
   const names = new Map(units.map((u) => [u.id, u.name]));
   const rows = await d.prisma.question.findMany({
-    where: { unitId: { in: [...names.keys()] }, status: "open", held: false, moderation: "approved" },
+    // `held: { not: true }`: an equality on `held` would let SQLite read every question through the (held, createdAt) index
+    where: { unitId: { in: [...names.keys()] }, status: "open", held: { not: true }, moderation: "approved" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 300,
     select: { id: true, anonymous: true, publicRef: true, topic: true, text: true, unitId: true, createdAt: true, dueAt: true },

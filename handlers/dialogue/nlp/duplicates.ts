@@ -86,8 +86,10 @@ async function textPool(s: Services, text: string, scope: Scope): Promise<(Candi
 
 async function openRows(s: Services, scope: Extract<Scope, { pool: "open" }>, ids: number[]): Promise<(Candidate & Meta)[]> {
   if (!ids.length) return [];
+  // `held: { not: true }`, not `held: false`: an equality on `held` lets SQLite (no statistics)
+  // take the (held, createdAt) index and read every question not held; this stays on the ids
   const rows = await s.prisma.question.findMany({
-    where: { id: { in: ids }, status: "open", moderation: "approved", held: false, unitId: { in: scope.unitIds } },
+    where: { id: { in: ids }, status: "open", moderation: "approved", held: { not: true }, unitId: { in: scope.unitIds } },
     select: { id: true, text: true, unitId: true, askerKey: true },
   });
   return rows.filter((r) => r.askerKey !== scope.excludeKey);

@@ -22,7 +22,8 @@ const COMMON_SHARE = 0.5;
  * (document, word) pairs scored per query, at most: query words are taken rarest first while
  * the documents holding them stay within this budget (the rarest word always counts). Within
  * it the ranking is plain BM25 over every informative query word; beyond it the most common
- * words, which weigh least, are left out.
+ * words, which weigh least, are left out. When even the rarest word is held by more documents,
+ * only its newest POSTINGS_BUDGET documents are scored.
  */
 const POSTINGS_BUDGET = 2000;
 const K = 1.2;
@@ -190,11 +191,15 @@ export class SearchIndex<M> {
     for (const p of terms) {
       const idf = Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
       const buf = p.buf;
-      const end = p.n;
-      for (let i = 0; i < end; i++) {
+      // newest first; a word held by more documents than the budget (the rarest of the query
+      // still is) counts for the newest POSTINGS_BUDGET of them: the cost stays bounded however
+      // large the index grows
+      let left = Math.min(p.df, POSTINGS_BUDGET);
+      for (let i = p.n - 1; i >= 0 && left > 0; i--) {
         const v = buf[i]!;
         const d = v >>> TF_BITS;
         if (alive[d] === 0) continue;
+        left--;
         const tf = v & TF_MAX;
         if (matched[d] === 0) touched.push(d);
         matched[d]!++;
