@@ -29,7 +29,7 @@ export function toCsv(rows: Record<string, string | number | null | undefined>[]
     const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return quote(safe);
   };
-  return "\ufeff" + [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
+  return "\ufeff" + [cols.map(quote).join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
 }
 
 const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -67,15 +67,18 @@ export function valueOf(key: string, value: unknown): unknown {
   return reportValues[key]?.[value] ?? value;
 }
 
-/** Parse RFC 4180 CSV (as toCsv writes it) into rows of cells. */
-export function parseCsv(text: string): string[][] {
+/** Parse RFC 4180 CSV (as toCsv writes it) into rows of cells; `lines` (optional) gets the 1-based line each row starts on. */
+export function parseCsv(text: string, lines?: number[]): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
   let quoted = false;
+  let line = 1;
+  let start = 1;
   const s = text.replace(/^\ufeff/, "");
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
+    if (ch === "\n" || (ch === "\r" && s[i + 1] !== "\n")) line++;
     if (quoted) {
       if (ch === '"' && s[i + 1] === '"') (cell += '"'), i++;
       else if (ch === '"') quoted = false;
@@ -83,11 +86,11 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === '"') quoted = true;
     else if (ch === ",") row.push(cell), (cell = "");
     else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && s[i + 1] === "\n") i++;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
+      if (ch === "\r" && s[i + 1] === "\n") i++, line++;
+      row.push(cell), rows.push(row), lines?.push(start), (row = []), (cell = ""), (start = line);
     } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) row.push(cell), rows.push(row), lines?.push(start);
   return rows;
 }
 

@@ -13,23 +13,32 @@ import { seedDemo } from "./demo.ts";
 import { systemClock } from "../core/clock.ts";
 import { Secrets } from "../core/secrets.ts";
 import { REPORT_FORMATS, REPORTS, renderReport, toXlsx, type ReportFormat } from "../../handlers/reports.ts";
-import { allFeatures } from "./features.ts"; // importing it also registers the features' report kinds
 import { buildServices } from "./services.ts";
 import { createLogger } from "../core/logger.ts";
 
-const USAGE = `Usage: npm run cli -- <command> [options]
+/**
+ * Commands whose code is imported directly and needs no feature registered: they skip loading
+ * every feature (about a second of an operator's wait, and of every test that runs them).
+ * Every other command loads bot/app/features.ts first, which registers the report kinds.
+ */
+const BARE = new Set(["db:migrate", "org:import", "targets:set", "reports:import"]);
+
+const usage = () => `Usage: npm run cli -- <command> [options]
   db:migrate                                   apply database migrations
   demo:seed                                    create the demo organisation
   org:import <file.yaml|json> [--move]         import units, routing rules, invites (idempotent; --move lets existing units change parent)
   invite:create --role <youth|secretary|cadre|admin> --unit <code> [--topics a,b] [--title T] [--uses N (1)] [--days N (INVITE_DAYS)]
   classify                                     questions on stdin (one per line) -> {"topic","confidence"} per line
   similar                                      {"a","b"} JSON lines on stdin -> {"duplicate","score"} per line
-  report <${Object.keys(REPORTS).join("|")}> --unit <code> --month YYYY-MM [--format csv|json|xlsx]   (xlsx: redirect to a file, e.g. > report.xlsx)
+  report <${Object.keys(REPORTS).join("|") || "kind"}> --unit <code> --month YYYY-MM [--format csv|json|xlsx]   (xlsx: redirect to a file, e.g. > report.xlsx)
   report indicators --unit <code> --year YYYY [--format csv|json]   actual against target per indicator (the unit and its direct children)
   targets:set --unit <code> --year YYYY --indicator <key> --value N   a unit's yearly target ("--value -" clears it)
   dashboard:link --unit <code>                 print a one-time link (15 minutes) to the leaders' dashboard of the unit
   broadcast --unit <code> [--role <role>] (--text <text> | --file <file>) [--key <id>]
   guide:note --unit <code> --month YYYY-MM --text <text>   add a unit's note to its branches' monthly guide
+  reports:import --month YYYY-MM --file <reports.csv> [--unit <code>]   branches' monthly reports from a CSV file
+                 (all rows checked first: one bad row and nothing is written; a re-import corrects)
+  reports:import --month YYYY-MM --template [--unit <code>]   print the file's header (with --unit, a row per branch)
   campaign:create --unit <scope code> --title <T> --start "dd/mm/yyyy hh:mm" --end "dd/mm/yyyy hh:mm" --capacity N
                   [--deadline "dd/mm/yyyy [hh:mm]"] [--place P] [--quota N] [--description D]   volunteer campaign`;
 
@@ -61,6 +70,7 @@ async function* stdinLines(): AsyncGenerator<string> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (!BARE.has(command ?? "")) await import("./features.ts");
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -88,6 +98,7 @@ async function main(argv: string[]): Promise<void> {
       quota: { type: "string" },
       description: { type: "string" },
       move: { type: "boolean", default: false },
+      template: { type: "boolean", default: false },
     },
   });
   switch (command) {
@@ -100,13 +111,13 @@ async function main(argv: string[]): Promise<void> {
     case "demo:seed":
       return withDb(async (db) => console.log(JSON.stringify(await seedDemo(db.prisma))));
     case "org:import": {
-      const file = positionals[0] ?? fail(USAGE);
+      const file = positionals[0] ?? fail(usage());
       const org = parseOrgFile(readFileSync(file, "utf8"), file);
       return withDb(async (db) => console.log(JSON.stringify(await importOrg(db.prisma, org, progress("units"), { move: values.move }))));
     }
     case "invite:create": {
       const roles = ["youth", "secretary", "cadre", "admin"];
-      if (!values.role || !roles.includes(values.role) || !values.unit) fail(USAGE);
+      if (!values.role || !roles.includes(values.role) || !values.unit) fail(usage());
       const count = (v: string | undefined, name: string, max: number) => {
         if (v === undefined) return undefined;
         const n = Number(v);
@@ -157,7 +168,7 @@ async function main(argv: string[]): Promise<void> {
     case "report": {
       const kind = positionals[0] ?? "";
       if (kind === "indicators") {
-        if (!values.unit || !values.year || !/^\d{4}$/.test(values.year)) fail(USAGE);
+        if (!values.unit || !values.year || !/^\d{4}$/.test(values.year)) fail(usage());
         if (!(REPORT_FORMATS as readonly string[]).includes(values.format ?? "")) fail("--format must be csv, json or xlsx");
         if (values.format === "xlsx" && process.stdout.isTTY) fail("--format xlsx writes a binary file: redirect it, e.g. > report.xlsx");
         const { indicatorsReport } = await import("../../handlers/indicators/api.ts");
@@ -168,8 +179,8 @@ async function main(argv: string[]): Promise<void> {
           else process.stdout.write(await indicatorsReport(db.prisma, unit, Number(values.year), values.format as "csv" | "json"));
         });
       }
-      if (!REPORTS[kind]) fail(`unknown report "${kind}"\n${USAGE}`);
-      if (!values.unit || !values.month || !/^\d{4}-\d{2}$/.test(values.month)) fail(USAGE);
+      if (!REPORTS[kind]) fail(`unknown report "${kind}"\n${usage()}`);
+      if (!values.unit || !values.month || !/^\d{4}-\d{2}$/.test(values.month)) fail(usage());
       if (!(REPORT_FORMATS as readonly string[]).includes(values.format ?? "")) fail("--format must be csv, json or xlsx");
       if (values.format === "xlsx" && process.stdout.isTTY) fail("--format xlsx writes a binary file: redirect it, e.g. > report.xlsx");
       return withDb(async (db) => {
@@ -181,7 +192,7 @@ async function main(argv: string[]): Promise<void> {
       });
     }
     case "targets:set": {
-      if (!values.unit || !values.year || !/^\d{4}$/.test(values.year) || !values.indicator || values.value === undefined) fail(USAGE);
+      if (!values.unit || !values.year || !/^\d{4}$/.test(values.year) || !values.indicator || values.value === undefined) fail(usage());
       const { indicatorDef, setTarget } = await import("../../handlers/indicators/api.ts");
       if (!indicatorDef(values.indicator)) fail(`unknown indicator "${values.indicator}" (see prompts/indicators.yaml)`);
       const value = values.value === "-" ? null : /^\d{1,9}$/.test(values.value) ? Number(values.value) : fail("--value must be a whole number, or - to clear");
@@ -197,7 +208,7 @@ async function main(argv: string[]): Promise<void> {
       });
     }
     case "dashboard:link": {
-      if (!values.unit) fail(USAGE);
+      if (!values.unit) fail(usage());
       return withDb(async (db) => {
         const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
         if (!unit) fail(`unknown unit ${values.unit}`);
@@ -209,7 +220,7 @@ async function main(argv: string[]): Promise<void> {
       });
     }
     case "guide:note": {
-      if (!values.unit || !values.month || !values.text) fail(USAGE);
+      if (!values.unit || !values.month || !values.text) fail(usage());
       const { addNote, MAX_NOTE } = await import("../../handlers/guides/service.ts");
       const { parseMonthKey } = await import("../core/time.ts");
       if (!parseMonthKey(values.month)) fail("--month must be YYYY-MM");
@@ -225,8 +236,44 @@ async function main(argv: string[]): Promise<void> {
         console.log(JSON.stringify({ note: r.noteId, unit: unit.code, month: values.month, branches: r.branches, sentNow: r.sentNow }));
       });
     }
+    case "reports:import": {
+      const { parseMonthKey } = await import("../core/time.ts");
+      if (!values.month || !parseMonthKey(values.month)) fail(`--month must be YYYY-MM\n${usage()}`);
+      if (!values.template && !values.file) fail(usage());
+      const { columnLegend, importReports, importTemplate } = await import("../../handlers/guides/api.ts");
+      const csv = values.template ? "" : readFileSync(values.file!, "utf8");
+      return withDb(async (db) => {
+        const unit = values.unit ? await db.prisma.unit.findUnique({ where: { code: values.unit } }) : null;
+        if (values.unit && !unit) fail(`unknown unit ${values.unit}`);
+        if (values.template) {
+          // the header (and the branches) on stdout, what each column takes on stderr
+          process.stdout.write(await importTemplate(db, values.month!, unit));
+          for (const l of columnLegend(values.month!)) process.stderr.write(`${l}\n`);
+          return;
+        }
+        const { userInfo } = await import("node:os");
+        let user = process.env.USER ?? "operator";
+        try {
+          user = userInfo().username;
+        } catch {
+          /* no passwd entry (a container): the environment's name */
+        }
+        // personId 0: filed by an operator through the CLI
+        const r = await importReports({ prisma: db.prisma, clock: systemClock }, { month: values.month!, csv, scope: unit, personId: 0 });
+        if (!r.ok) {
+          for (const e of r.errors) console.error(`${values.file}:${e.line}: ${e.message}`);
+          if (r.more) console.error(`… and ${r.more} more`);
+          fail(`nothing imported: ${r.errors.length + r.more} error(s)`);
+        }
+        // the audit log as for a report filed in the chat, with no actor and the OS user named
+        const at = systemClock.now();
+        const audit = r.changed.map((c) => ({ at, actorId: null, action: `guides.meeting.${c.kind}`, entity: "unit", entityId: String(c.unitId), detail: `${values.month}:${c.attendees} cli:${user}` }));
+        for (let i = 0; i < audit.length; i += 500) await db.prisma.auditLog.createMany({ data: audit.slice(i, i + 500) });
+        console.log(JSON.stringify({ month: values.month, rows: r.rows, created: r.created, updated: r.updated, unchanged: r.same }));
+      });
+    }
     case "campaign:create": {
-      if (!values.unit || !values.title || !values.start || !values.end || !values.capacity) fail(USAGE);
+      if (!values.unit || !values.title || !values.start || !values.end || !values.capacity) fail(usage());
       const { checkCampaign, createCampaign } = await import("../../handlers/volunteers/service.ts");
       const { parseDue } = await import("../../handlers/deadlines/service.ts");
       const { parseVnDate } = await import("../core/time.ts");
@@ -255,7 +302,7 @@ async function main(argv: string[]): Promise<void> {
       });
     }
     case "broadcast": {
-      if (!values.unit || (!values.text && !values.file)) fail(USAGE);
+      if (!values.unit || (!values.text && !values.file)) fail(usage());
       const text = values.text ?? readFileSync(values.file!, "utf8");
       return withDb(async (db) => {
         const unit = await db.prisma.unit.findUnique({ where: { code: values.unit! } });
@@ -264,6 +311,7 @@ async function main(argv: string[]): Promise<void> {
         const recipients = await subtreeAudience(db.prisma, unit.path, values.role);
         const config = loadConfig();
         const secrets = await Secrets.load(db.prisma, config.APP_SECRET);
+        const { allFeatures } = await import("./features.ts");
         const { outbox } = buildServices({ prisma: db.prisma, clock: systemClock, log: createLogger("silent"), llm: null, config, secrets, features: allFeatures() });
         const key = values.key ?? `bc-${Date.now()}`;
         const queued = await enqueueBulk(db.prisma, outbox, recipients, text, { provider: db.provider, dedupePrefix: `broadcast:${key}`, at: systemClock.now(), onProgress: progress("queued") });
@@ -271,7 +319,7 @@ async function main(argv: string[]): Promise<void> {
       });
     }
     default:
-      console.log(USAGE);
+      console.log(usage());
       if (command && command !== "help") process.exit(2);
   }
 }

@@ -177,22 +177,53 @@ export async function importUnits(
   await checkUnits(prisma, units, opts);
   let count = 0;
   const total = countUnits(units);
-  const walk = async (list: UnitInput[], parentId: number | null) => {
-    for (const u of list) {
-      const created = await createUnit(prisma, {
-        code: u.code,
-        name: cleanName(u.name, 200),
-        level: cleanName(u.level),
-        parentId,
-        isBranch: u.branch ?? !u.children?.length,
-      });
+  const tick = () => progress?.(count, total);
+  // the tree a level at a time (a unit at the file's top level is a root, so a level is a depth):
+  // a unit that exists is rewritten only when it changed; the new units of a level go in
+  // set-based, then their paths are written by one statement from their parents' paths
+  const known = new Map<string, { id: number; code: string; name: string; level: string; parentId: number | null; path: string; depth: number; isBranch: boolean }>();
+  const codes = [...codesOf(units)];
+  for (let i = 0; i < codes.length; i += IMPORT_CHUNK) {
+    for (const u of await prisma.unit.findMany({ where: { code: { in: codes.slice(i, i + IMPORT_CHUNK) } } })) known.set(u.code, u);
+  }
+  let level: { u: UnitInput; parent: string | null }[] = units.map((u) => ({ u, parent: null }));
+  for (let depth = 0; level.length; depth++) {
+    const fresh: { code: string; name: string; level: string; parentId: number | null; isBranch: boolean; path: string; depth: number }[] = [];
+    for (const { u, parent } of level) {
+      const parentId = parent === null ? null : known.get(parent)!.id;
+      const data = { code: u.code, name: cleanName(u.name, 200), level: cleanName(u.level), parentId, isBranch: u.branch ?? !u.children?.length };
+      const old = known.get(u.code);
+      if (!old) {
+        fresh.push({ ...data, path: "", depth });
+        continue;
+      }
+      if (old.name !== data.name || old.level !== data.level || old.parentId !== parentId || old.isBranch !== data.isBranch) known.set(u.code, await createUnit(prisma, data));
       count++;
-      if (progress && (count % 50 === 0 || count === total)) progress(count, total);
-      if (u.children) await walk(u.children, created.id);
+      if (count % 50 === 0) tick();
     }
-  };
-  await walk(units, null);
+    for (let i = 0; i < fresh.length; i += IMPORT_CHUNK) {
+      const part = fresh.slice(i, i + IMPORT_CHUNK);
+      await prisma.$transaction([
+        prisma.unit.createMany({ data: part }),
+        prisma.$executeRaw`UPDATE "Unit" SET "path" = COALESCE((SELECT p."path" FROM "Unit" p WHERE p."id" = "Unit"."parentId"), '/') || CAST("id" AS TEXT) || '/' WHERE "path" = '' AND "depth" = ${depth}`,
+      ]);
+      for (const u of await prisma.unit.findMany({ where: { code: { in: part.map((f) => f.code) } } })) known.set(u.code, u);
+      count += part.length;
+      tick();
+    }
+    level = level.flatMap(({ u }) => (u.children ?? []).map((c) => ({ u: c, parent: u.code })));
+  }
+  if (count % 50 !== 0) tick();
   return count;
+}
+
+const IMPORT_CHUNK = 500;
+
+function* codesOf(list: UnitInput[]): Generator<string> {
+  for (const u of list) {
+    yield u.code;
+    yield* codesOf(u.children ?? []);
+  }
 }
 
 function countUnits(list: UnitInput[]): number {

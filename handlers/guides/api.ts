@@ -11,7 +11,9 @@
  *   firstAttachment(defs, answers)          the first photo/file answer (an AttachmentRef)
  *
  * Monthly reports: `fileReports(s, month, [{ unitId, personId, answers }])` files many branches'
- * reports at once (each replaces the branch's report of the month and feeds the indicators).
+ * reports at once (each merged over the branch's report of the month, feeding the indicators once);
+ * `importReports(s, { month, csv, scope, personId })` checks a CSV file row by row with the chat
+ * form's validators and files it (`reports:import`); `importTemplate` / `columnLegend` its columns.
  */
 export {
   answerLines,
@@ -22,6 +24,7 @@ export {
   formFields,
   indicatorValues,
   parseAnswer,
+  parseTyped,
   reportFieldSchema,
   reportFieldsSchema,
   MAX_FIELDS,
@@ -29,3 +32,4 @@ export {
   type ReportField,
 } from "./fields.ts";
 export { fieldsOf, fileReports, readReport, reportSource } from "./reporting.ts";
+export { columnLegend, importColumns, importReports, importTemplate, type ImportResult } from "./import.ts";

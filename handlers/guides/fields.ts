@@ -120,6 +120,17 @@ export async function parseAnswer(ctx: Ctx, f: ReportField, raw: string): Promis
   if (isFile(f)) {
     const saved = await saveFile(ctx, f.type === "photo" ? "photo" : "file");
     if (saved) return ok([saved as unknown as Json]);
+  }
+  return parseTyped(f, t);
+}
+
+/**
+ * Typed text → the answer, or why it is refused (no message around it: a photo or file field
+ * takes only "" or a skip word when optional). The chat form and `reports:import` both use it.
+ */
+export function parseTyped(f: ReportField, raw: string): Parsed<Json> {
+  const t = raw.trim().normalize("NFC");
+  if (isFile(f)) {
     if (f.optional && (t === "" || SKIP.test(t))) return ok(null);
     return bad(f.type === "photo" ? F.needPhoto : F.needFile);
   }

@@ -109,24 +109,71 @@ export async function saveReport(
   return { kind, report: { unitId: input.unitId, month: input.month, attendees, note, answers, createdAt: before?.createdAt ?? now } };
 }
 
+/** JSON with sorted keys: two answer sets compare equal whatever order their keys came in. */
+const stable = (a: Answers) => JSON.stringify(Object.keys(a).sort().map((k) => [k, a[k]]));
+
+export interface FiledReports {
+  created: number;
+  updated: number;
+  same: number;
+  /** the reports written (created or updated), for the audit log */
+  changed: { unitId: number; attendees: number; kind: "created" | "updated" }[];
+}
+
 /**
- * Many branches' reports of a month at once (bulk filing from a spreadsheet or a script): each
- * replaces the branch's report of that month; the indicators are fed the same way as one by one.
+ * Many branches' reports of a month at once (`reports:import`, the bench): the same result as
+ * `saveReport` for each — the given answers merged over the branch's report of the month (its
+ * note, photo and other fields kept), a repeat changing nothing, the indicators fed once per
+ * branch — in chunks of set-based statements.
  */
 export async function fileReports(
   s: Pick<Services, "prisma" | "clock">,
   month: string,
   inputs: { unitId: number; personId: number; answers: Answers }[],
   chunk = 400,
-): Promise<number> {
+): Promise<FiledReports> {
   const defs = fieldsOf(month);
   const now = s.clock.now();
-  const rows = inputs.map((i) => {
-    const answers = cleanAnswers(defs, i.answers);
-    const attendees = typeof answers.attendees === "number" ? answers.attendees : 0;
-    const photo = firstAttachment(defs, answers);
-    return { unitId: i.unitId, month, personId: i.personId, attendees, note: null, answers: JSON.stringify(answers), photo: photo ? refsJson([photo]) : null, createdAt: now, parsed: answers };
-  });
+  if (new Set(inputs.map((i) => i.unitId)).size !== inputs.length) throw new Error("fileReports: a branch is given twice");
+  const out: FiledReports = { created: 0, updated: 0, same: 0, changed: [] };
+  const rows: { unitId: number; month: string; personId: number; attendees: number; note: string | null; answers: string; photo: string | null; createdAt: Date; parsed: Answers }[] = [];
+  for (let i = 0; i < inputs.length; i += chunk) {
+    const part = inputs.slice(i, i + chunk);
+    const before = new Map((await s.prisma.meetingReport.findMany({ where: { month, unitId: { in: part.map((p) => p.unitId) } } })).map((r) => [r.unitId, r]));
+    for (const input of part) {
+      const old = before.get(input.unitId);
+      let oldAnswers: Answers = {};
+      if (old) {
+        try {
+          oldAnswers = cleanAnswers(defs, JSON.parse(old.answers));
+        } catch {
+          /* a damaged row reads as empty */
+        }
+        oldAnswers.attendees = old.attendees;
+      }
+      const answers: Answers = { ...oldAnswers, ...cleanAnswers(defs, input.answers) };
+      if (old && stable(oldAnswers) === stable(answers)) {
+        out.same++;
+        continue;
+      }
+      const attendees = typeof answers.attendees === "number" ? answers.attendees : (old?.attendees ?? 0);
+      const photo = firstAttachment(defs, answers);
+      const kind = old ? "updated" : "created";
+      out[kind]++;
+      out.changed.push({ unitId: input.unitId, attendees, kind });
+      rows.push({
+        unitId: input.unitId,
+        month,
+        personId: input.personId,
+        attendees,
+        note: old?.note ?? null,
+        answers: JSON.stringify(answers),
+        photo: photo ? refsJson([photo]) : (old?.photo ?? null),
+        createdAt: old?.createdAt ?? now,
+        parsed: answers,
+      });
+    }
+  }
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     await s.prisma.$transaction([
@@ -144,7 +191,7 @@ export async function fileReports(
       at: now,
     })),
   );
-  return rows.length;
+  return out;
 }
 
 /** Required fields still unanswered. */

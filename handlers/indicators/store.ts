@@ -1,4 +1,5 @@
 /** Writes of indicator values (idempotent per source) and yearly targets. */
+import { join, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Db } from "../../prisma/db.ts";
 import { indicatorDef } from "./catalogue.ts";
 
@@ -71,10 +72,13 @@ export async function recordIndicatorsBulk(prisma: Db, inputs: RecordInput[], ch
   const sources = [...new Set(inputs.map((i) => i.source))];
   for (let i = 0; i < sources.length; i += chunk) {
     const part = new Set(sources.slice(i, i + chunk));
-    await prisma.$transaction([
-      prisma.indicatorValue.deleteMany({ where: { source: { in: [...part] } } }),
-      prisma.indicatorValue.createMany({ data: rows.filter((r) => part.has(r.source)) }),
-    ]);
+    const data = rows.filter((r) => part.has(r.source));
+    // one multi-row INSERT (placeholders per provider by Prisma): createMany spends far longer
+    // turning thousands of rows into its query than the database spends writing them
+    const insert = sql`INSERT INTO "IndicatorValue" ("unitId", "indicator", "year", "month", "value", "source", "updatedAt") VALUES ${join(
+      data.map((r) => sql`(${r.unitId}, ${r.indicator}, ${r.year}, ${r.month}, ${r.value}, ${r.source}, ${r.updatedAt})`),
+    )}`;
+    await prisma.$transaction([prisma.indicatorValue.deleteMany({ where: { source: { in: [...part] } } }), ...(data.length ? [prisma.$executeRaw(insert)] : [])]);
   }
 }
 

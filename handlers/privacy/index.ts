@@ -23,7 +23,9 @@ export const privacy: Feature = {
         const content = JSON.stringify({ exportedAt: now, ...data }, null, 2);
         const token = await createDownload(prisma, clock, { personId: ctx.person!.id, name, content });
         await ctx.audit("person.export", "person", ctx.person!.id);
-        const note = ctx.in.channel === "telegram" ? "" : `\n\n${T.linkNote}`;
+        // the web chat shows the file as a link under the text; Telegram sends the file itself;
+        // Zalo's channel adds the link, or sends the data as text when no public server serves it
+        const note = ctx.in.channel === "web" ? `\n\n${T.linkNote}` : "";
         ctx.replyWith({ text: T.sent(ctx.person!.displayName) + note, file: { token, name } });
       },
     },

@@ -197,7 +197,9 @@ async function sendCertificate(ctx: Ctx, g: CertificateGroup): Promise<void> {
   const name = C.certFileName(`${g.key}-${ctx.person!.id}`);
   const token = await createDownload(prisma, clock, { personId: ctx.person!.id, name, data: pdf, mime: "application/pdf" });
   await ctx.audit("certificate.issue", "person", ctx.person!.id, g.key);
-  const note = ctx.in.channel === "telegram" ? "" : `\n${C.certLinkNote}`;
+  // Telegram gets the document; the web chat shows the link under the text; Zalo adds the link,
+  // or without a public server a note that the file is fetched elsewhere (bot/channels/zalo)
+  const note = ctx.in.channel === "web" ? `\n${C.certLinkNote}` : "";
   ctx.replyWith({ text: C.certSent(g.title) + note, file: { token, name } });
 }
 

@@ -216,7 +216,8 @@ export const campaignsText = {
   certChoose: "Bạn muốn nhận giấy chứng nhận của chiến dịch nào?",
   certUnknown: (id: number) => `Bạn không có lượt tham gia nào được ghi nhận trong chiến dịch #${id}. Gõ /chungnhan để xem các chiến dịch.`,
   certSent: (title: string) => `📄 Giấy chứng nhận tham gia “${title}” của bạn.`,
-  certLinkNote: "Tải về bằng đường dẫn trên (hiệu lực 24 giờ, chỉ dành cho bạn).",
+  /** web chat: the download link is shown under the text */
+  certLinkNote: "Tải về bằng đường dẫn bên dưới (hiệu lực 24 giờ, chỉ dành cho bạn).",
   certFileName: (slug: string) => `giay-chung-nhan-${slug}.pdf`,
   /** The certificate's own words (printed on the PDF). */
   cert: {

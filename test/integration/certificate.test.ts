@@ -19,6 +19,8 @@ import { mountDownloads, readDownload } from "../../bot/core/downloads.ts";
 import type { HttpEnv } from "../../bot/core/http.ts";
 import type { FileRef } from "../../bot/core/types.ts";
 import { TelegramChannel } from "../../bot/channels/telegram/index.ts";
+import { ZaloChannel } from "../../bot/channels/zalo/index.ts";
+import { attachmentText } from "../../prompts/vi/attachments.ts";
 import { MENUS } from "../../bot/app/features.ts";
 import { FakeTelegram } from "../fakes/telegram.ts";
 import { stripMarkup } from "../../bot/core/text.ts";
@@ -91,8 +93,8 @@ describe("certificate of participation", () => {
     await h.send(cadre, `/diemdanh ${c.id} 1`);
 
     const [sent] = await h.send(nhung, "/chungnhan");
-    // on Zalo the file goes as an expiring link: the text says so
-    expect(stripMarkup(sent!.text)).toBe(`${C.certSent(TITLE)}\n${C.certLinkNote}`);
+    // on Zalo the channel adds the link (or says where to get the file): the text promises neither
+    expect(stripMarkup(sent!.text)).toBe(C.certSent(TITLE));
     const file = await readDownload(h.s.prisma, h.clock, sent!.file!.token);
     expect(file).toMatchObject({ mime: "application/pdf", binary: true });
     expect(sent!.file!.name).toMatch(/^giay-chung-nhan-c\d+-\d+\.pdf$/);
@@ -133,6 +135,51 @@ describe("certificate of participation", () => {
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), pdf)).toBe(0);
   });
+
+  it("When the certificate goes to Zalo, then the message carries its link, or without a public server says where to get the file", async () => {
+    const texts: string[] = [];
+    const zaloWith = (downloadBase: string | null) => {
+      const z = new ZaloChannel({ token: "1:zalo-token", baseUrl: "http://127.0.0.1:9", mode: "polling", ratePerSecond: 5, log: pino({ level: "silent" }), core: h.core, downloadBase });
+      z.client.sendMessage = async (_chat: string, text: string) => {
+        texts.push(text);
+        return { message_id: String(texts.length) } as Awaited<ReturnType<typeof z.client.sendMessage>>;
+      };
+      return z;
+    };
+    const payload = { text: C.certSent(TITLE), file: sentFile };
+    expect((await zaloWith("https://bot.doan.vn/").send("z-1", payload)).ok).toBe(true);
+    expect((await zaloWith(null).send("z-1", payload)).ok).toBe(true);
+    expect(texts).toEqual([`${C.certSent(TITLE)}\n\nhttps://bot.doan.vn/download/${sentFile.token}`, `${C.certSent(TITLE)}\n\n${attachmentText.fileElsewhere(sentFile.name)}`]);
+    // the web chat shows the link under the text, and the text says so
+    const web = h.user(NAME, "web");
+    await h.s.prisma.identity.create({ data: { channel: "web", externalId: web.id, chatId: web.id, personId: await h.personId(nhung) } });
+    const [onWeb] = await h.send(web, "/chungnhan");
+    expect(stripMarkup(onWeb!.text)).toBe(`${C.certSent(TITLE)}\n${C.certLinkNote}`);
+    expect(onWeb!.file!.name).toBe(sentFile.name);
+  });
+
+  it("When a member took part in several campaigns, then /chungnhan asks which one and the chosen campaign's certificate is sent", async () => {
+    const TITLE2 = "Hiến máu tình nguyện xã A";
+    await h.send(cadre, `/taochiendich ${TITLE2} | 22/11/2026 07:00 | 22/11/2026 11:00 | Trạm y tế xã | 5 | 20/11/2026 | XA-A`);
+    const c2 = await h.s.prisma.campaign.findFirstOrThrow({ where: { title: TITLE2 } });
+    await h.send(nhung, `/dangky ${c2.id}`);
+    await h.at(vnDate(2026, 11, 22, 10, 0));
+    await h.send(cadre, `/diemdanh ${c2.id} 1`);
+
+    const [ask] = await h.send(nhung, "/chungnhan");
+    // on Zalo the campaigns are numbered, the latest first; the member answers with its number
+    expect(ask!.text.split("\n").slice(0, 4)).toEqual([C.certChoose, "", `1. ${TITLE2}`, `2. ${TITLE}`]);
+    const [sent] = await h.send(nhung, "1");
+    expect(stripMarkup(sent!.text)).toBe(C.certSent(TITLE2));
+    const { text } = await look((await readDownload(h.s.prisma, h.clock, sent!.file!.token))!.bytes);
+    expect(text.normalize("NFC")).toContain(NAME);
+    expect(text).toContain(C.cert.joined(TITLE2));
+    expect(text).toContain(C.cert.shift(TITLE2, "07:00 22/11/2026 – 11:00"));
+    expect(text).not.toContain(TITLE);
+    // naming the campaign picks it without asking
+    const [direct] = await h.send(nhung, `/chungnhan ${c2.id}`);
+    expect(stripMarkup(direct!.text)).toBe(C.certSent(TITLE2));
+  }, 60_000);
 
   it("When the certificate is turned into an image, then the name is drawn there with its diacritics", async () => {
     const shown = (await look(pdf)).ink;

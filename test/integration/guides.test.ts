@@ -174,10 +174,13 @@ describe("monthly branch-activity guides", () => {
     const tinh = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "TINH" } });
     const csv = await REPORTS.guides!({ prisma: h.s.prisma, secrets: h.s.secrets }, tinh, "2026-12", "csv");
     const lines = csv.replace(/^\ufeff/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("branch_code,branch,parent,confirmed,attendees,date,note");
-    expect(lines).toContain("CD-A1,Chi đoàn A1,Đoàn xã A,yes,25,06/12/2026,Sinh hoạt chuyên đề");
-    expect(lines).toContain("CD-A2,Chi đoàn A2,Đoàn xã A,no,,,");
-    expect(lines).toContain("CD-B1,Chi đoàn B1,Đoàn xã B,yes,12,06/12/2026,");
+    // after the attendance, a column per other field of the month's report form (headed by its label; empty: not answered)
+    expect(lines[0]).toBe(
+      'branch_code,branch,parent,confirmed,attendees,"Kết quả tự đánh giá, xếp loại chi đoàn","Số thanh niên trong diện nhập ngũ được thăm hỏi, động viên","Đề xuất khen thưởng tập thể, cá nhân của chi đoàn",Ảnh buổi sinh hoạt,date,note',
+    );
+    expect(lines).toContain("CD-A1,Chi đoàn A1,Đoàn xã A,yes,25,,,,,06/12/2026,Sinh hoạt chuyên đề");
+    expect(lines).toContain("CD-A2,Chi đoàn A2,Đoàn xã A,no,,,,,,,");
+    expect(lines).toContain("CD-B1,Chi đoàn B1,Đoàn xã B,yes,12,,,,,06/12/2026,");
     expect(lines).toHaveLength(4);
     const json = JSON.parse(await REPORTS.guides!({ prisma: h.s.prisma, secrets: h.s.secrets }, tinh, "2026-12", "json")) as {
       branches: number;

@@ -136,6 +136,27 @@ describe("/dulieu", () => {
     h.clock.advance(25 * 3_600_000);
     expect((await app.request(`/download/${file.token}`)).status).toBe(404);
   });
+
+  it("When a Zalo member asks and no public server serves links, then the data comes as text and no link is promised", async () => {
+    const z: TestUser = { channel: "zalo", id: "zl-riengtu-2", name: "Lê Văn Zalo" };
+    await h.join(z, "youth", "CD-A1");
+    const [m] = await h.send(z, "/dulieu");
+    expect(m!.text).not.toContain(privacyText.linkNote);
+    const zalo = new ZaloChannel({ token: "1:zalo-token", baseUrl: "http://127.0.0.1:9", mode: "webhook", ratePerSecond: 5, log: pino({ level: "silent" }), core: h.core });
+    const texts: string[] = [];
+    zalo.client.sendMessage = async (_chat: string, text: string) => {
+      texts.push(text);
+      return { message_id: String(texts.length) } as Awaited<ReturnType<typeof zalo.client.sendMessage>>;
+    };
+    expect((await zalo.send(z.id, { text: m!.text, file: m!.file })).ok).toBe(true);
+    expect(texts[0]).toBe(m!.text);
+    expect(texts.join("")).not.toMatch(/https?:\/\//);
+    expect(JSON.parse(texts.slice(1).join("")).profile.displayName).toBe(z.name);
+    const web: TestUser = { channel: "web", id: "w-riengtu-3", name: "Phạm Thị Web" };
+    await h.join(web, "youth", "CD-A1");
+    const [w] = await h.send(web, "/dulieu");
+    expect(w!.text).toContain(privacyText.linkNote);
+  });
 });
 
 describe("/xoadulieu", () => {

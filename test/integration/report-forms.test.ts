@@ -9,6 +9,7 @@ import { vnDate } from "../../bot/core/time.ts";
 import { onboarding } from "../../handlers/onboarding/index.ts";
 import { guides } from "../../handlers/guides/index.ts";
 import { indicatorProgress } from "../../handlers/indicators/api.ts";
+import { parseCsv, renderReport } from "../../handlers/reports.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { fieldText as F, guidesText as T, reportText as R } from "../../prompts/vi/guides.ts";
 
@@ -183,6 +184,16 @@ describe("monthly report forms (/dasinhhoat)", () => {
     expect((await h.send(outsider, "/sinhhoat CD-A2"))[0]!.text).toBe(R.notInArea("CD-A2"));
     expect((await h.send(cadre, "/sinhhoat CD-B1 2026-12"))[0]!.text).toBe(R.notInArea("CD-B1"));
     expect((await h.send(sec, "/sinhhoat CD-A2"))[0]!.text).toBe(coreText.notAllowed("cán bộ Đoàn, quản trị viên"));
+
+    // `report guides` carries the typed answers: a column per field in CSV, `answers` by key in JSON
+    const xa = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "XA-A" } });
+    const deps = { prisma: h.s.prisma, secrets: h.s.secrets };
+    const [head, ...rows] = parseCsv((await renderReport("guides", deps, xa, "2026-12", "csv")) as string);
+    expect(head).toEqual(["Mã chi đoàn", "Chi đoàn", "Đơn vị cấp trên", "Đã sinh hoạt", "Số người dự", RATING, RECRUITS, AWARDS, "Ảnh buổi sinh hoạt", "Ngày báo cáo", "Ghi chú"]);
+    expect(rows.find((r) => r[0] === "CD-A2")).toEqual(["CD-A2", "Chi đoàn A2", "Đoàn xã A", "Có", "18", "Khá", "5", "", F.photoValue(1), "01/12/2026", ""]);
+    expect(rows.find((r) => r[0] === "CD-A1")!.slice(3, 9)).toEqual(["Không", "", "", "", "", ""]);
+    const json = JSON.parse((await renderReport("guides", deps, xa, "2026-12", "json")) as string) as { rows: { branch_code: string; answers: Record<string, unknown> }[] };
+    expect(json.rows.find((r) => r.branch_code === "CD-A2")!.answers).toEqual({ rating: "kha", recruits: 5, awards: null, photo: 1 });
   });
 
   it("When a secretary of two branches starts a report, then the branch is chosen first and a forged branch is refused", async () => {

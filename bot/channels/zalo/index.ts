@@ -191,7 +191,8 @@ export class ZaloChannel implements Channel {
 
   /**
    * A file on Zalo: its unguessable, expiring link when a public server serves it; else its
-   * content as text after the message, in parts of the platform's length.
+   * content as text after the message, in parts of the platform's length (a binary file: a note
+   * that it is fetched on Telegram or the web chat).
    */
   private async sendFile(chatId: string, payload: OutboxPayload): Promise<DeliveryResult> {
     const text = stripMarkup(payload.text);
@@ -201,7 +202,8 @@ export class ZaloChannel implements Channel {
       return { ok: true, messageId: r.message_id };
     }
     const file = await readDownload(this.o.core.s.prisma, this.o.core.s.clock, payload.file!.token);
-    let r = await this.client.sendMessage(chatId, text);
+    // a binary file (a PDF) has no way here: the text says so instead of leaving it unsent unsaid
+    let r = await this.client.sendMessage(chatId, file?.binary ? `${text}\n\n${zaloText.fileElsewhere(payload.file!.name)}` : text);
     for (const part of file && !file.binary ? splitText(file.content, ZALO_TRAITS.maxLength) : []) r = await this.client.sendMessage(chatId, part);
     return { ok: true, messageId: r.message_id };
   }
