@@ -8,7 +8,7 @@ import { Harness, TEST_ORG, type TestUser } from "../helpers/harness.ts";
 
 // Two ways of asking where to give blood that share no wording the offline detector knows.
 const Q_BLOOD = "Em muốn đi hiến máu tình nguyện thì đăng ký ở đâu ạ?";
-const Q_BLOOD_2 = "Cho em hỏi chỗ nào nhận người cho máu nhân đạo vậy?";
+const Q_BLOOD_2 = "Cho em hỏi chỗ nào nhận góp máu cứu người vậy?";
 // A pair the offline detector does match.
 const Q_SUMMER = "Đăng ký tham gia chiến dịch Mùa hè xanh ở đâu ạ?";
 const Q_SUMMER_2 = "dang ky mua he xanh o dau vay ad";

@@ -364,6 +364,14 @@ describe("search index", () => {
     expect(hits.map((h) => h.id).slice(0, 2)).toEqual([9001, 9002]);
   });
 
+  it("When even the rarest word of a query is in more documents than one search scores, then its newest documents are the ones searched", () => {
+    const idx = new SearchIndex<null>();
+    for (let i = 1; i <= 6000; i++) idx.add(i, `đăng ký hiến máu đợt ${i}`, null);
+    const hits = idx.search("hiến máu", { limit: 3 });
+    expect(hits).toHaveLength(3);
+    expect(hits.every((h) => h.id > 4000)).toBe(true);
+  });
+
   it("When more postings are dead than live, then the index is compacted and search, scores and re-adding still work", () => {
     const idx = new SearchIndex<number>();
     for (let i = 1; i <= 12_000; i++) idx.add(i, `thanh niên xã ${i % 50} đăng ký hiến máu đợt ${i}`, i);

@@ -9,7 +9,8 @@ import { z } from "zod";
 
 export const LEXICON_FILE = fileURLToPath(new URL("../../../prompts/nlp/lexicon.yaml", import.meta.url));
 
-export const ASK_KINDS = ["age", "duration", "when", "where", "who", "quantity", "what", "how", "yesno"] as const;
+/** Kinds of ask; "procedure" is a question named by its procedure alone ("thủ tục cấp hộ chiếu"), no question word. */
+export const ASK_KINDS = ["age", "duration", "when", "where", "who", "quantity", "what", "how", "procedure", "yesno"] as const;
 export type Ask = (typeof ASK_KINDS)[number];
 
 const word = z.string().min(1);

@@ -8,12 +8,14 @@ import { normalize } from "./normalize.ts";
 export type { Ask };
 
 /** Weight of the first and last content word of the asking clause. */
-export const POSITION_LOW = 0.2;
+export const POSITION_LOW = 0.35;
 export const POSITION_HIGH = 2;
 /** Positions at or above this weight are the tail of the question: what it asks. */
 export const TAIL_WEIGHT = (POSITION_LOW + POSITION_HIGH) / 2;
 /** Weight of the concepts of clauses around the one that asks. */
 export const CONTEXT_WEIGHT = 0.4;
+/** The kind of thing (prompts/nlp/lexicon.yaml, `classes`) whose number is asked as a what: a phone number, an address. */
+const CONTACTS = "contacts";
 /** Facets that, asked about on one side only, make a different question (not just extra detail). */
 export const ONE_SIDED_FACETS = new Set(["cost", "penalty", "papers"]);
 
@@ -46,6 +48,24 @@ function askForm(clause: string): string {
   let end = words.length;
   while (end > 1 && trailing.has(words[end - 1]!)) end--;
   return words.slice(0, end).join(" ");
+}
+
+/**
+ * The kinds of ask of a clause (without its closing particles). A situation told before "thì" is
+ * not asked ("đi làm bị bệnh phải nghỉ mấy ngày thì có được bảo hiểm trả tiền không" asks yes or
+ * no, not how long): when the words after the last "thì" ask something, only they count.
+ */
+export function asksOf(q: string): Set<Ask> {
+  const lex = lexicon();
+  const read = (t: string) => {
+    const found = new Set<Ask>();
+    for (const [re, ask] of lex.asks) if (re.test(t)) found.add(ask);
+    return found;
+  };
+  const cut = q.lastIndexOf(" thi ");
+  let found = cut > 0 ? read(q.slice(cut + 5)) : new Set<Ask>();
+  if (!found.size) found = read(q);
+  return found;
 }
 
 /** Concept tokens of a normalised text: longest synonym phrases first, filler dropped. */
@@ -104,9 +124,7 @@ export function parse(text: string): Parsed {
   let asks = new Set<Ask>();
   let askClause = clauses.length - 1;
   clauses.forEach((c, i) => {
-    const found = new Set<Ask>();
-    const q = askForm(c);
-    for (const [re, ask] of lex.asks) if (re.test(q)) found.add(ask);
+    const found = asksOf(askForm(c));
     if (found.size) {
       askClause = i;
       asks = found;
@@ -114,6 +132,11 @@ export function parse(text: string): Parsed {
   });
   // "bao nhiêu tuổi / bao lâu" already named the quantity precisely.
   if (asks.has("age") || asks.has("duration")) asks.delete("quantity");
+  // "the hotline is how much / what": a number that is a contact (phone, address) is asked as a what.
+  if (asks.has("quantity") && concepts(clauses[askClause] ?? "", askClause > 0).some((c) => lex.classes.get(c)?.has(CONTACTS))) {
+    asks.delete("quantity");
+    asks.add("what");
+  }
   const positioned = new Map<string, number>();
   const asked = new Set<string>();
   const all: string[] = [];
@@ -135,9 +158,15 @@ export function parse(text: string): Parsed {
   // asking "how much money" is asking about the cost, even with no cost word left in the subject
   if (clauses.some((c) => lex.moneyAsk.test(c))) facets.add("cost");
   const tailFacets = new Set<string>();
+  // With no question word the clause is a bare noun phrase ("lệ phí đăng ký kết hôn"), whose head
+  // (what it asks about) comes first: a facet there is asked.
+  const head = [...asks].every((x) => x === "procedure") ? lex.facets.get(concepts(clauses[askClause] ?? "", askClause > 0)[0] ?? "") : undefined;
   for (const [c, w] of positioned) {
     const f = lex.facets.get(c);
     if (f && w >= TAIL_WEIGHT && ONE_SIDED_FACETS.has(f)) tailFacets.add(f);
   }
+  if (head && ONE_SIDED_FACETS.has(head)) tailFacets.add(head);
+  // …and "lệ phí X" asks how much X costs.
+  if (head === "cost") asks.add("quantity");
   return { concepts: positioned, asks, facets, tailFacets, asked, target: targetOf(clauses.join(" ")) };
 }

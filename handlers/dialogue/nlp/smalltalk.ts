@@ -1,9 +1,13 @@
 // Small talk and questions about the bot itself (greetings, thanks, "who are you", "is anyone
 // there"): each kind is its own concept, read from prompts/nlp/lexicon.yaml (section `smalltalk`).
 // Two messages of small talk are the same when they are the same kind; small talk is never the
-// same as a real question.
+// same as a real question. A kind is one intent (greeting, thanks, praise, goodbye, good night,
+// the bot's name, human or bot, ChatGPT, what it can do, privacy, deleting my data, complaint,
+// apology, love life…); a message is small talk only when nothing but its intent is said: at
+// most one other word, and none that names a subject of the lexicon.
 import { lexicon } from "./lexicon.ts";
 import { normalize } from "./normalize.ts";
+import { concepts } from "./question.ts";
 
 export interface SmallTalk {
   /** Kinds found ("greet" dropped when something else is said too). */
@@ -14,7 +18,14 @@ export interface SmallTalk {
 
 const LEFTOVER_MAX = 1;
 /** Kinds dropped when something more precise is said too, in this order. */
-const GENERIC_KINDS = ["greet", "presence", "identity"];
+const GENERIC_KINDS = ["ack", "greet", "presence", "identity"];
+/** Kinds that give way to a precise one said with them: praise said with thanks is thanks. */
+const YIELDS: Record<string, string[]> = {
+  compliment: ["thanks", "complaint"],
+  bye: ["goodnight"],
+  privacy: ["delete_data"],
+  apology: ["bye", "goodnight", "thanks"],
+};
 
 /** The small talk of a text. */
 export function smalltalk(text: string): SmallTalk {
@@ -30,9 +41,12 @@ export function smalltalk(text: string): SmallTalk {
     }
   }
   // Generic kinds give way to a precise one ("is anyone answering at weekends" asks the hours).
+  for (const [kind, over] of Object.entries(YIELDS)) if (kinds.has(kind) && over.some((k) => kinds.has(k))) kinds.delete(kind);
   for (const generic of GENERIC_KINDS) if (kinds.size > 1) kinds.delete(generic);
   const left = rest.split(" ").filter((w) => w && !lex.smalltalkWords.has(w));
-  return { kinds, pure: kinds.size > 0 && left.length <= LEFTOVER_MAX };
+  // A word left over that names a subject of the lexicon ("nghèo", "vào Đảng") makes it a question.
+  const named = left.length > 0 && concepts(rest.trim()).some((t) => t.includes("_") || lex.classes.has(t));
+  return { kinds, pure: kinds.size > 0 && left.length <= LEFTOVER_MAX && !named };
 }
 
 /** 1 or 0 when small talk decides the pair, null when both are real questions. */
