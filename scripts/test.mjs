@@ -118,6 +118,8 @@ const ONCE = [
   "test/integration/flow-numbers.test.ts",
   "test/integration/dialogue-llm.test.ts",
   "test/integration/similar-embeddings.test.ts",
+  // SQLite's query plans (PostgreSQL's are read in bench/scale.ts, on a database of its size)
+  "test/integration/scale-plans.test.ts",
 ];
 const lanes = [
   [typecheck, vitestPass("sqlite", { TEST_DB: "sqlite" }, ["--exclude", "test/e2e/**", "--no-isolate"])],

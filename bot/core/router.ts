@@ -291,7 +291,7 @@ export class Core {
     });
   }
 
-  /** When the user's current flow step began (both stamps are written with the app's clock). */
+  /** When the user's current flow step began (both stamps are written by the database client's clock). */
   private async flowSince(ctx: Ctx): Promise<Date> {
     const conv = await this.s.prisma.conversation.findUnique({
       where: { channel_userKey: { channel: ctx.in.channel, userKey: ctx.in.userId } },
@@ -359,12 +359,10 @@ export class Core {
       async setFlow(name, data = {}) {
         const state: FlowState = { name, data };
         ctx.flow = state;
-        // stamped with the app's clock, like the choice sets flowSince() compares it with
-        const updatedAt = core.s.clock.now();
         await prisma.conversation.upsert({
           where: { channel_userKey: convKey },
-          create: { ...convKey, flow: name, data: JSON.stringify(data), updatedAt },
-          update: { flow: name, data: JSON.stringify(data), updatedAt },
+          create: { ...convKey, flow: name, data: JSON.stringify(data) },
+          update: { flow: name, data: JSON.stringify(data) },
         });
       },
       async clearFlow() {

@@ -116,21 +116,6 @@ describe("core and onboarding", () => {
     expect(next!.text).toContain("2. Đoàn xã A");
   });
 
-  it("When the app's clock runs weeks ahead of the wall clock, then choices offered now are fresh and turn stale after their lifetime by that clock", async () => {
-    h.clock.set(new Date(Date.now() + 30 * 86_400_000));
-    const u = h.user("Mai");
-    await h.send(u, "/start");
-    const [province] = await h.press(u, "Tỉnh đoàn");
-    expect(province!.buttons!.map((b) => b.label)).toContain("Đoàn xã A");
-    const z = h.user("Zung", "zalo");
-    await h.send(z, "/start");
-    const [next] = await h.send(z, "1");
-    expect(next!.text).toContain("2. Đoàn xã A");
-    h.clock.advance(8 * 86_400_000);
-    const [stale] = await h.press(u, "Đoàn xã A");
-    expect(stale!.text).toBe(coreText.choiceExpired);
-  });
-
   it("When /huy is sent with no flow, then the user is told there is nothing to cancel", async () => {
     const u = h.user("G");
     expect((await h.send(u, "/huy"))[0]!.text).toBe(coreText.nothingToCancel);

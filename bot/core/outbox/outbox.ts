@@ -172,8 +172,6 @@ export class Outbox {
           channel: target.channel,
           userKey: this.choiceOwner(target.channel, target.userKey, target.anonymous),
           items: JSON.stringify(out.choices.map((c) => ({ action: c.action, args: c.args ?? {} }))),
-          // the app's clock, which the router checks freshness against (not the database client's)
-          createdAt: this.clock.now(),
         },
       });
       if (traits.buttons) {
