@@ -128,6 +128,11 @@ const pickSchema = z.object({ nonce: z.string().min(1), step: z.string(), n: z.n
 /** Flow handlers that resolve typed numbers themselves (the router hands them every text). */
 const ownNumbers = new WeakSet<object>();
 export const answersOwnNumbers = (flow: object): boolean => ownNumbers.has(flow);
+/** A flow whose prompt asks for a number of its own (a question's number, say): typed numbers are its answers, never list picks. */
+export const takesTypedNumbers = <F extends object>(flow: F): F => {
+  ownNumbers.add(flow);
+  return flow;
+};
 /** A flow handler that hands its text to a form (e.g. one built per month or per task) answers its own numbers too. */
 export const delegatesToForm = <F extends object>(flow: F): F => {
   ownNumbers.add(flow);

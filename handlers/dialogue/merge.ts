@@ -12,6 +12,7 @@
 import { z } from "zod";
 import type { ActionSpec, CommandSpec, Ctx, MembershipView, PersonView, Services } from "../../bot/core/context.ts";
 import { preview } from "../../bot/core/text.ts";
+import { takesTypedNumbers } from "../../bot/core/forms.ts";
 import { dialogueText as T } from "../../prompts/vi/dialogue.ts";
 import { isUniqueViolation } from "../../bot/core/outbox/outbox.ts";
 import { pathIds } from "../../bot/domain/org.ts";
@@ -170,9 +171,13 @@ async function startMerge(ctx: Ctx, id: number): Promise<void> {
   const similar = await candidates(ctx, q);
   const lines = [T.mergePrompt(label)];
   if (similar.length) lines.push("", T.mergeSuggest, ...similar.map((c) => T.mergeSuggestItem(refOf(c), preview(c.text, 200))));
+  // the cadre types the number of the question to keep (the flow takes typed numbers as such);
+  // where the channel shows buttons, the suggestions are buttons too — on Zalo a numbered list
+  // would read like question numbers, so the suggestions stay in the text with their own numbers
+  const buttons = ctx.s.outbox.traitsOf(ctx.in.channel).buttons;
   ctx.reply(
     lines.join("\n"),
-    similar.map((c) => ({ label: T.btnMergeInto(refOf(c)), action: "dlg.mergeInto", args: { questionId: id, into: c.id } })),
+    buttons ? similar.map((c) => ({ label: T.btnMergeInto(refOf(c)), action: "dlg.mergeInto", args: { questionId: id, into: c.id } })) : [],
   );
 }
 
@@ -210,12 +215,13 @@ export const mergeActions: Record<string, ActionSpec> = {
 };
 
 export const mergeFlows: Record<string, (ctx: Ctx, text: string) => Promise<void>> = {
-  async [FLOW_MERGE](ctx, text) {
+  // "12" typed at the prompt is question #12, not the 12th suggestion
+  [FLOW_MERGE]: takesTypedNumbers(async (ctx: Ctx, text: string) => {
     const p = QuestionArgs.safeParse(ctx.flow?.data);
     if (!p.success) return ctx.clearFlow();
     const t = parseRef(text.trim());
     if (!t) return ctx.reply(T.mergePrompt(await labelled(ctx, p.data.questionId).then((l) => l.label)));
     const a = await typed(ctx, t);
     if (a) await doMerge(ctx, a, await labelled(ctx, p.data.questionId));
-  },
+  }),
 };

@@ -119,6 +119,22 @@ describe("merging questions", () => {
     expect(cadreSaw).not.toContain(secret.name);
   });
 
+  it("When the merge prompt suggests a similar question, then typing a question's number (under 100) names that question, not the n-th suggestion", async () => {
+    const y1 = await youth();
+    const y2 = await youth("CD-A2");
+    const a = await ask(y1, Q_LOAN);
+    const b = await ask(y2, Q_LOAN_2);
+    expect(b.id).toBeLessThan(100);
+    await h.unread(cadreA);
+    const [prompt] = await h.press(cadreA, T.btnMerge);
+    expect(prompt!.text).toContain(T.mergePrompt(b.id));
+    // the older question is suggested as a button...
+    expect(prompt!.buttons!.map((x) => x.label)).toContain(T.btnMergeInto(a.id));
+    // ...and the cadre types its number instead
+    const [done] = await h.send(cadreA, String(a.id));
+    expect(done!.text).toBe(T.merged(a.id, b.id, 1));
+  });
+
   it("When a cadre may not answer both questions, then the merge is refused and nothing changes", async () => {
     const y1 = await youth();
     const y2 = await youth("CD-B1");

@@ -16,8 +16,15 @@ export interface SearchHit<M> {
   meta: M;
 }
 
-/** Share of documents above which a query word is skipped when the query has rarer ones. */
+/**
+ * Share of documents above which a query word is skipped when the query has rarer ones — in a
+ * large index only (more than COMMON_MIN_DF documents hold it): in a small one (a commune's
+ * handful of open questions) the words two similar questions share are held by most of them,
+ * and skipping those left only the words the query alone has, so the one similar question
+ * was never found.
+ */
 const COMMON_SHARE = 0.5;
+const COMMON_MIN_DF = 200;
 /**
  * (document, word) pairs scored per query, at most: query words are taken rarest first while
  * the documents holding them stay within this budget (the rarest word always counts). Within
@@ -258,7 +265,7 @@ export class SearchIndex<M> {
     for (const p of known) {
       // Words in most documents say almost nothing (BM25 weight < 0.7) and cost the most to
       // score: they only count when the query has nothing else.
-      if (out.length && (postings + p.df > POSTINGS_BUDGET || p.df > this.byId.size * COMMON_SHARE)) break;
+      if (out.length && (postings + p.df > POSTINGS_BUDGET || (p.df > COMMON_MIN_DF && p.df > this.byId.size * COMMON_SHARE))) break;
       out.push(p);
       postings += p.df;
     }
