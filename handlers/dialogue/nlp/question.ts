@@ -16,6 +16,10 @@ export const TAIL_WEIGHT = (POSITION_LOW + POSITION_HIGH) / 2;
 export const CONTEXT_WEIGHT = 0.4;
 /** The kind of thing (prompts/nlp/lexicon.yaml, `classes`) whose number is asked as a what: a phone number, an address. */
 const CONTACTS = "contacts";
+/** A clause opening on these words asks about the subject of the clause before it. */
+const FOLLOW_UP = /^(vay|the|vay thi|the thi|nhu vay|nhu the|vay cho|the cho|luc do|khi do|truong hop (nay|do)) /;
+/** Where a comment after the question begins ("… không mà mình không chắc"). */
+const AFTERTHOUGHT = / (?=ma (minh|em|toi|tui|to|con) (khong|chua|cung khong) (chac|biet|ro|hieu|nho)\b)/;
 /** Facets that, asked about on one side only, make a different question (not just extra detail). */
 export const ONE_SIDED_FACETS = new Set(["cost", "penalty", "papers"]);
 
@@ -115,10 +119,19 @@ export function concepts(norm: string, laterClause = false): string[] {
  */
 export function parse(text: string): Parsed {
   const lex = lexicon();
-  const clauses = text
-    .split(/[.?!;,\n]+/)
-    .map((c) => normalize(c))
-    .filter(Boolean);
+  // Clauses, each with the sentence it belongs to (clauses of one sentence are split at commas).
+  const sentenceOf: number[] = [];
+  const clauses: string[] = [];
+  text.split(/[.?!;\n]+/).forEach((sentence, k) => {
+    for (const part of sentence.split(",")) {
+      // "… có được hiến máu không mà mình không chắc": a comment after the question is its own clause.
+      for (const c of normalize(part).split(AFTERTHOUGHT)) {
+        if (!c) continue;
+        clauses.push(c);
+        sentenceOf.push(k);
+      }
+    }
+  });
   // The ask is read from the clause that asks (the last one with question words): numbers and
   // ages stated in a personal preamble ("em 19 tuổi, …") are context, not the question.
   let asks = new Set<Ask>();
@@ -130,6 +143,15 @@ export function parse(text: string): Parsed {
       asks = found;
     }
   });
+  // An ask that leans on the clause before it in its sentence ("…, vậy em được nhận bao nhiêu
+  // tháng ạ") asks about that clause's subject: both are read as the asking clause. (Measured in
+  // round 5 and not kept: merging an ask made only of question words, "…, như thế nào", or the
+  // second of two asks, "ở đâu, cần giấy tờ gì", with the clause before it.)
+  const prev = askClause - 1;
+  if (prev >= 0 && sentenceOf[prev] === sentenceOf[askClause] && FOLLOW_UP.test(clauses[askClause]!)) {
+    clauses.splice(prev, 2, `${clauses[prev]} ${clauses[askClause]!.replace(FOLLOW_UP, "")}`);
+    askClause = prev;
+  }
   // "bao nhiêu tuổi / bao lâu" already named the quantity precisely.
   if (asks.has("age") || asks.has("duration")) asks.delete("quantity");
   // "the hotline is how much / what": a number that is a contact (phone, address) is asked as a what.

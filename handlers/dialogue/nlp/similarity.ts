@@ -168,6 +168,15 @@ function askAgreement(a: Set<Ask>, b: Set<Ask>): number {
   return howA !== howB && (a.has("yesno") || b.has("yesno")) ? ASK_HOW_VS_YESNO : 1;
 }
 
+/**
+ * "Does X cost anything?" against "how much does X cost?": a yes-or-no about the cost (a cost word
+ * in its asking clause) is answered by the amount.
+ */
+function costYesNo(yes: Parsed, much: Parsed): boolean {
+  const facets = lexicon().facets;
+  return yes.asks.has("yesno") && [...yes.asked].some((c) => facets.get(c) === "cost") && much.asks.has("quantity") && much.facets.has("cost") && [...yes.asks].every((x) => SOFT_ASKS.has(x));
+}
+
 let named: Set<string> | null = null;
 /**
  * Concept tokens that name a thing the lexicon knows (a compound or a multi-word term), as opposed
@@ -253,7 +262,7 @@ export function explain(a: string | Features, b: string | Features): Explained |
     f: SHORT_SHARE * short + (1 - SHORT_SHARE) * long,
     // Both sides end on something the other does not say: same subject, different asks.
     divergence: 1 - TAIL_PENALTY * Math.min(ta, tb),
-    ask: askAgreement(pa.asks, pb.asks),
+    ask: costYesNo(pa, pb) || costYesNo(pb, pa) ? 1 : askAgreement(pa.asks, pb.asks),
     facetAgreement: pa.facets.size && pb.facets.size && ![...pa.facets].some((x) => pb.facets.has(x)) ? FACET_CONFLICT : 1,
     // "Where do I make a birth certificate?" vs "does it cost anything?": one side asks about a
     // facet the other never mentions.

@@ -14,9 +14,16 @@ export interface SmallTalk {
   kinds: Set<string>;
   /** Whether nothing but small talk is said (at most one other word). */
   pure: boolean;
+  /**
+   * Whether the intent is said with a few more words, none naming a subject of the lexicon ("gửi
+   * câu hỏi rồi chờ khoảng mấy ngày thì có phản hồi"): the same as that intent said purely.
+   */
+  loose: boolean;
 }
 
 const LEFTOVER_MAX = 1;
+/** Most other words a loosely said intent may carry (see `SmallTalk.loose`). */
+const LOOSE_LEFTOVER_MAX = 6;
 /** Kinds dropped when something more precise is said too, in this order. */
 const GENERIC_KINDS = ["ack", "greet", "presence", "identity"];
 /** Kinds that give way to a precise one said with them: praise said with thanks is thanks. */
@@ -24,7 +31,8 @@ const YIELDS: Record<string, string[]> = {
   compliment: ["thanks", "complaint"],
   bye: ["goodnight"],
   privacy: ["delete_data"],
-  apology: ["bye", "goodnight", "thanks"],
+  apology: ["bye", "goodnight", "thanks", "withdraw"],
+  history: ["withdraw"],
 };
 
 /** The small talk of a text. */
@@ -45,8 +53,16 @@ export function smalltalk(text: string): SmallTalk {
   for (const generic of GENERIC_KINDS) if (kinds.size > 1) kinds.delete(generic);
   const left = rest.split(" ").filter((w) => w && !lex.smalltalkWords.has(w));
   // A word left over that names a subject of the lexicon ("nghèo", "vào Đảng") makes it a question.
-  const named = left.length > 0 && concepts(rest.trim()).some((t) => t.includes("_") || lex.classes.has(t));
-  return { kinds, pure: kinds.size > 0 && left.length <= LEFTOVER_MAX && !named };
+  // (a concept made only of words that go with small talk, "trả lời", names none)
+  const named =
+    left.length > 0 &&
+    concepts(rest.trim()).some((t) => (t.includes("_") || lex.classes.has(t)) && !t.split("_").every((w) => lex.smalltalkWords.has(w)));
+  const precise = [...kinds].some((k) => !GENERIC_KINDS.includes(k));
+  return {
+    kinds,
+    pure: kinds.size > 0 && left.length <= LEFTOVER_MAX && !named,
+    loose: precise && left.length <= LOOSE_LEFTOVER_MAX && !named,
+  };
 }
 
 /** 1 or 0 when small talk decides the pair, null when both are real questions. */
@@ -56,7 +72,10 @@ export function smalltalkVerdict(a: string, b: string): number | null {
 
 /** The verdict of `smalltalkVerdict` from the small talk of each side. */
 export function talkVerdict(sa: SmallTalk, sb: SmallTalk): number | null {
+  const same = sa.kinds.size > 0 && sa.kinds.size === sb.kinds.size && [...sa.kinds].every((k) => sb.kinds.has(k));
+  // One precise intent, said purely on one side and loosely on the other.
+  if (same && ((sa.pure && sb.loose) || (sb.pure && sa.loose))) return 1;
   if (!sa.pure && !sb.pure) return null;
   if (sa.pure !== sb.pure) return 0;
-  return sa.kinds.size === sb.kinds.size && [...sa.kinds].every((k) => sb.kinds.has(k)) ? 1 : 0;
+  return same ? 1 : 0;
 }
