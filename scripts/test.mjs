@@ -120,9 +120,15 @@ const ONCE = [
   "test/integration/similar-embeddings.test.ts",
   // SQLite's query plans (PostgreSQL's are read in bench/scale.ts, on a database of its size)
   "test/integration/scale-plans.test.ts",
+  // the web chat's HTTP limits, static buttons of an announcement (its bulk send runs on
+  // PostgreSQL in announcements.test), the xlsx rendering of a report (its query in dialogue.test)
+  "test/integration/web-http.test.ts",
+  "test/integration/sessions-announce-button.test.ts",
+  "test/integration/xlsx.test.ts",
 ];
 const lanes = [
-  [typecheck, vitestPass("sqlite", { TEST_DB: "sqlite" }, ["--exclude", "test/e2e/**", "--no-isolate"])],
+  [typecheck],
+  [vitestPass("sqlite", { TEST_DB: "sqlite" }, ["--exclude", "test/e2e/**", "--no-isolate"])],
   [vitestPass("postgresql", { TEST_DB: "postgresql" }, ["test/integration", "--no-isolate", ...ONCE.flatMap((f) => ["--exclude", f])])],
   [vitestPass("e2e", { TEST_DB: "sqlite" }, ["test/e2e"])],
 ];
