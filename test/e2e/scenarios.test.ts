@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { App } from "../../bot/app/app.ts";
 import { loadConfig } from "../../bot/app/config.ts";
-import type { Clock } from "../../bot/core/clock.ts";
+import { JumpClock } from "../helpers/channel-cast.ts";
 import { randomUUID } from "node:crypto";
 import { createInvite } from "../../handlers/onboarding/invites.ts";
 import { issueWebCode } from "../../handlers/onboarding/api.ts";
@@ -12,20 +12,6 @@ import { FakeZalo } from "../fakes/zalo.ts";
 import { freshDatabaseUrl } from "../helpers/db.ts";
 import { seedMember } from "../helpers/cast.ts";
 import { type ChannelUser, type Driver, TelegramDriver, WebDriver, ZaloDriver, waitForMessage } from "./drivers.ts";
-
-/** System time shifted by an offset the test can jump forward: time keeps flowing (retries, leases work). */
-class JumpClock implements Clock {
-  private offset = 0;
-  constructor(start: Date) {
-    this.offset = start.getTime() - Date.now();
-  }
-  now(): Date {
-    return new Date(Date.now() + this.offset);
-  }
-  jumpTo(d: Date): void {
-    this.offset = Math.max(this.offset, d.getTime() - Date.now());
-  }
-}
 
 const CHANNELS = ["telegram", "zalo", "web"] as const;
 

@@ -9,12 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { randomUUID } from "node:crypto";
 import { App } from "../../bot/app/app.ts";
 import { loadConfig } from "../../bot/app/config.ts";
-import type { Clock } from "../../bot/core/clock.ts";
 import { createUnit } from "../../bot/domain/org.ts";
-import { issueWebCode } from "../../handlers/onboarding/api.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
 import { coreText } from "../../prompts/vi/core.ts";
 import { FakeTelegram } from "../fakes/telegram.ts";
@@ -22,22 +19,9 @@ import { FakeZalo } from "../fakes/zalo.ts";
 import { freshDatabaseUrl } from "../helpers/db.ts";
 import { openDatabase } from "../../prisma/db.ts";
 import { allFeatures } from "../../bot/app/features.ts";
-import { seedMember, type CastRole } from "../helpers/cast.ts";
-import { type ChannelUser, type Driver, TelegramDriver, WebDriver, ZaloDriver, waitForMessage } from "../e2e/drivers.ts";
+import { JumpClock, seatCast } from "../helpers/channel-cast.ts";
+import { type ChannelUser, type Driver, WebDriver, waitForMessage } from "../e2e/drivers.ts";
 
-/** System time shifted by an offset the test can jump forward. */
-class JumpClock implements Clock {
-  private offset: number;
-  constructor(start: Date) {
-    this.offset = start.getTime() - Date.now();
-  }
-  now(): Date {
-    return new Date(Date.now() + this.offset);
-  }
-  jumpTo(d: Date): void {
-    this.offset = Math.max(this.offset, d.getTime() - Date.now());
-  }
-}
 
 const TITLE = "Thanh niên hỏi, lãnh đạo tỉnh trả lời 2026";
 const Q_TG = "Tỉnh có hỗ trợ thanh niên học nghề lái xe tải để làm việc ở khu công nghiệp không ạ?";
@@ -103,11 +87,6 @@ describe("The session announcement's button: ask a question for this session", (
     app = await new App({ config, log: pino({ level: config.LOG_LEVEL }), clock }).start();
     const other = await createUnit(app.s.prisma, { code: "TINH2", name: "Tỉnh đoàn Khác", level: "Tỉnh đoàn", parentId: null });
     await createUnit(app.s.prisma, { code: "CD-K1", name: "Chi đoàn K1", level: "Chi đoàn", parentId: other.id, isBranch: true });
-    const roles: Record<string, CastRole[]> = {};
-    web = new WebDriver(`http://127.0.0.1:${app.webPort}`, async (name, userId) =>
-      issueWebCode(app.s, await seedMember(app.s.prisma, { channel: "web", id: userId ?? `w-${randomUUID()}`, name }, roles[name] ?? [])),
-    );
-    const drivers = { telegram: new TelegramDriver(tg), zalo: new ZaloDriver(zalo), web };
     const cast = [
       ["organiser", "web", "Bí thư Tỉnh đoàn", [{ role: "admin", unitCode: "TINH" }, { role: "cadre", unitCode: "TINH" }]],
       ["youthTg", "telegram", "Thanh niên Telegram", [{ role: "youth", unitCode: "CD-A1" }]],
@@ -116,13 +95,9 @@ describe("The session announcement's button: ask a question for this session", (
       ["outsiderTg", "telegram", "Ngoài Tỉnh Telegram", [{ role: "youth", unitCode: "CD-K1" }]],
       ["outsiderWeb", "web", "Ngoài Tỉnh Web", [{ role: "youth", unitCode: "CD-K1" }]],
     ] as const;
-    for (const [key, channel, name, r] of cast) {
-      const d = drivers[channel];
-      roles[name] = [...r];
-      const u = await d.user(name);
-      if (channel !== "web") await seedMember(app.s.prisma, { channel, id: u.id, name }, [...r]);
-      people[key] = { d, u };
-    }
+    const seated = await seatCast(app, tg, zalo, cast);
+    web = seated.drivers.web;
+    Object.assign(people, seated.people);
   }, 60_000);
 
   afterAll(async () => {

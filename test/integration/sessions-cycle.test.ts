@@ -19,13 +19,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { randomUUID } from "node:crypto";
 import { App } from "../../bot/app/app.ts";
 import { loadConfig } from "../../bot/app/config.ts";
-import type { Clock } from "../../bot/core/clock.ts";
 import { createUnit } from "../../bot/domain/org.ts";
 import { formatDate } from "../../bot/core/time.ts";
-import { issueWebCode } from "../../handlers/onboarding/api.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
 import { dialogueText as D } from "../../prompts/vi/dialogue.ts";
 import { FakeTelegram } from "../fakes/telegram.ts";
@@ -34,22 +31,9 @@ import { freshDatabaseUrl } from "../helpers/db.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { openDatabase } from "../../prisma/db.ts";
 import { allFeatures } from "../../bot/app/features.ts";
-import { seedMember, type CastRole } from "../helpers/cast.ts";
-import { type ChannelUser, type Driver, TelegramDriver, WebDriver, ZaloDriver, waitForMessage } from "../e2e/drivers.ts";
+import { JumpClock, seatCast } from "../helpers/channel-cast.ts";
+import { type ChannelUser, type Driver, WebDriver, waitForMessage } from "../e2e/drivers.ts";
 
-/** System time shifted by an offset the test can jump forward: time keeps flowing (retries, leases work). */
-class JumpClock implements Clock {
-  private offset: number;
-  constructor(start: Date) {
-    this.offset = start.getTime() - Date.now();
-  }
-  now(): Date {
-    return new Date(Date.now() + this.offset);
-  }
-  jumpTo(d: Date): void {
-    this.offset = Math.max(this.offset, d.getTime() - Date.now());
-  }
-}
 
 const TITLE = "Đảng với thanh niên tỉnh năm 2026";
 const Q1 = "Tỉnh có chính sách gì hỗ trợ thanh niên khởi nghiệp nông nghiệp công nghệ cao không ạ?";
@@ -118,11 +102,6 @@ describe("A dialogue forum from intake to kept commitments, on Telegram, Zalo an
     // commune B answers its own questions too (the organisation's file routes only commune A's)
     const xaB = await app.s.prisma.unit.findUniqueOrThrow({ where: { code: "XA-B" } });
     await app.s.prisma.routingRule.create({ data: { unitId: xaB.id, topic: "*" } });
-    const roles: Record<string, CastRole[]> = {};
-    const web = new WebDriver(`http://127.0.0.1:${app.webPort}`, async (name, userId) =>
-      issueWebCode(app.s, await seedMember(app.s.prisma, { channel: "web", id: userId ?? `w-${randomUUID()}`, name }, roles[name] ?? [])),
-    );
-    drivers = { telegram: new TelegramDriver(tg), zalo: new ZaloDriver(zalo), web };
     const cast = [
       ["organiser", "web", "Bí thư Tỉnh đoàn", [{ role: "admin", unitCode: "TINH" }, { role: "cadre", unitCode: "TINH" }]],
       ["communeCadre", "zalo", "Cán bộ Đoàn xã A", [{ role: "cadre", unitCode: "XA-A" }]],
@@ -133,13 +112,9 @@ describe("A dialogue forum from intake to kept commitments, on Telegram, Zalo an
       ["youth4", "zalo", "Thanh niên Bốn", [{ role: "youth", unitCode: "CD-B1" }]],
       ["outsider", "telegram", "Thanh niên Tỉnh Khác", [{ role: "youth", unitCode: "CD-K1" }]],
     ] as const;
-    for (const [key, channel, name, r] of cast) {
-      const d = drivers[channel];
-      roles[name] = [...r];
-      const u = await d.user(name);
-      if (channel !== "web") await seedMember(app.s.prisma, { channel, id: u.id, name }, [...r]);
-      people[key] = { d, u };
-    }
+    const seated = await seatCast(app, tg, zalo, cast);
+    drivers = seated.drivers;
+    Object.assign(people, seated.people);
   }, 60_000);
 
   afterAll(async () => {
