@@ -11,7 +11,7 @@ import { vnDate } from "../../bot/core/time.ts";
 import { onboarding } from "../../handlers/onboarding/index.ts";
 import { guides } from "../../handlers/guides/index.ts";
 import { indicators } from "../../handlers/indicators/index.ts";
-import { indicatorProgress, indicatorsReport, recordIndicators, removeIndicatorSource } from "../../handlers/indicators/api.ts";
+import { indicatorProgress, recordIndicators, removeIndicatorSource } from "../../handlers/indicators/api.ts";
 import { indicatorsText as T } from "../../prompts/vi/indicators.ts";
 import { fieldText as F, reportText as R } from "../../prompts/vi/guides.ts";
 
@@ -109,16 +109,6 @@ describe(`indicators and targets over 2,000 branches (${testProvider()})`, () =>
     for (let d = 2; d <= 10; d++) expect((await h.send(province, `/chitieu H${String(d).padStart(2, "0")} | recruits_visited | 500`))[0]!.text).toContain("500");
     await h.send(district, "/chitieu H01-X01 | recruits_visited | 60");
 
-    // computing it (in process: the CLI's start is not the computation) — the best of three, so a busy machine does not decide
-    const tinh = await h.s.prisma.unit.findUniqueOrThrow({ where: { code: "TINH-BA" } });
-    let computeMs = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      await indicatorsReport(h.s.prisma, tinh, 2026, "json");
-      computeMs = Math.min(computeMs, performance.now() - t0);
-    }
-    expect(computeMs).toBeLessThan(1000);
-
     const [json, csvOut] = await Promise.all([indicatorsJson(), cli("report", "indicators", "--unit", "TINH-BA", "--year", "2026", "--format", "csv")]);
     const row = (k: string) => json.indicators.find((r) => r.key === k)!;
     expect(row("meetings_held")).toMatchObject({ actual: 2000, target: 24000, reported: 2000 });
@@ -152,7 +142,6 @@ describe(`indicators and targets over 2,000 branches (${testProvider()})`, () =>
     const mine = stripMarkup((await h.send(district, "/chitieu 2026"))[0]!.text);
     expect(mine).toContain(T.header("Huyện đoàn số 1", 2026));
     expect(mine).toContain(`${T.num(expected.h01.recruits)} / ${T.num(600)} người`);
-    console.log(`report indicators for 2,000 branches computed in ${computeMs.toFixed(0)} ms`);
   }, 60_000);
 
   it("When a reports file has bad rows or a bad header, then every error is named with its line and nothing is filed", async () => {
