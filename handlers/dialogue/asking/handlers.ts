@@ -93,7 +93,8 @@ async function ask(ctx: Ctx, deps: DialogueDeps, rawText: string, anonymous: boo
       if (similar.faqs.length) choices.push({ label: T.choiceDone, action: "dlg.done", args: { nonce: state.nonce } });
       for (const q of similar.open) choices.push({ label: T.choiceMeToo(q.ref), action: "dlg.metoo", args: { questionId: q.id, nonce: state.nonce } });
       choices.push({ label: T.choiceSendAnyway, action: "dlg.send", args: { nonce: state.nonce } });
-      return ctx.reply(lines.join("\n"), choices);
+      // what an anonymous asker is offered names the subject of their question: sealed like the rest
+      return anonymous ? replyAnon(ctx, lines.join("\n"), choices) : ctx.reply(lines.join("\n"), choices);
     }
   }
   // only a question sent FOR a live session joins it: while sessions take questions, the asker chooses
