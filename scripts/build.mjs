@@ -86,7 +86,12 @@ for (const f of walk(dist)) {
   if (!existsSync(join(root, rel.replace(/\.js$/, ".ts")))) rmSync(f);
 }
 
-// What the compiled code reads at run time, at the same relative place as in the source tree.
+// What the compiled code reads at run time, at the same relative place as in the source tree
+// (a data file whose source is gone must not linger either: the need bank reads a whole folder).
+for (const f of walk(join(dist, "prompts"))) {
+  const rel = relative(dist, f);
+  if (!rel.endsWith(".js") && !rel.endsWith(".d.ts") && !existsSync(join(root, rel))) rmSync(f);
+}
 for (const f of walk(join(root, "prompts"))) {
   if (f.endsWith(".ts")) continue;
   const to = join(dist, relative(root, f));
@@ -102,6 +107,11 @@ const lex = await import(pathToFileURL(join(dist, "handlers/dialogue/nlp/lexicon
 mkdirSync(dirname(lex.LEXICON_CACHE), { recursive: true });
 writeFileSync(lex.LEXICON_CACHE + ".tmp", lex.savedLexicon(readFileSync(lex.LEXICON_FILE, "utf8")));
 renameSync(lex.LEXICON_CACHE + ".tmp", lex.LEXICON_CACHE);
+
+// The need bank, read and checked now: a need-id given twice or a malformed block fails the
+// build, not the bot at its first question.
+const needs = await import(pathToFileURL(join(dist, "handlers/dialogue/nlp/needs.js")).href);
+console.error(`need bank: ${needs.loadNeeds().length} needs`);
 
 // The topic classifier, trained now rather than at the first question after a start.
 const nlp = await import(pathToFileURL(join(dist, "handlers/dialogue/nlp/classifier.js")).href);
