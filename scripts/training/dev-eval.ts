@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { explain, isDuplicate } from "../../handlers/dialogue/nlp/similarity.ts";
+import { explainNeeds } from "../../handlers/dialogue/nlp/needs.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const args = process.argv.slice(2);
@@ -34,7 +35,9 @@ for (const file of targets) {
     else if (r.duplicate) fn++;
     if (said !== r.duplicate) {
       const e = explain(r.a, r.b);
-      const why = e ? Object.entries(e).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ") : "small talk";
+      const n = explainNeeds(r.a, r.b);
+      const needs = `needs ${n.a.map((x) => `${x.need} ${x.p.toFixed(2)}`).join(" ")} | ${n.b.map((x) => `${x.need} ${x.p.toFixed(2)}`).join(" ")}`;
+      const why = `${e ? Object.entries(e).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ") : "small talk"}\n     ${needs}`;
       misses.push(`  ${said ? "FP" : "FN"} ${score.toFixed(3)} ${r.kind ? `[${r.kind}] ` : ""}${r.a} || ${r.b}\n     ${why}`);
     }
   }

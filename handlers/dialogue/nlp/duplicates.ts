@@ -11,11 +11,14 @@ import type { Services } from "../../../bot/core/context.ts";
 import { faqIndex, openIndex } from "../indexes.ts";
 import { features, similarity, DUPLICATE_THRESHOLD } from "./similarity.ts";
 import { VectorStore } from "./vectors.ts";
+import { needQuery } from "./needs.ts";
 
 /** Candidates shown to the member. */
 export const SHOWN = 3;
 /** BM25 hits the offline detector looks at. */
 const POOL = 20;
+/** Hits of the need bank's words for the text's need added to the pool (other wordings of one need share no word). */
+const NEED_POOL = 10;
 /** Nearest vectors added to the pool. */
 const VECTOR_POOL = 10;
 /** Cosine similarity above which two texts are taken as the same question when no LLM check decides. */
@@ -76,12 +79,22 @@ function storesOf(s: Services): Stores {
 
 /** The pool of a scope, from the full-text index, re-checked in the database. */
 async function textPool(s: Services, text: string, scope: Scope): Promise<(Candidate & Meta)[]> {
+  const wider = needQuery(text);
   if (scope.pool === "open") {
-    const hits = await openIndex(s).search(text, scope.unitIds, scope.excludeKey, POOL);
-    return openRows(s, scope, hits.map((h) => h.id));
+    const search = (q: string, limit: number) => openIndex(s).search(q, scope.unitIds, scope.excludeKey, limit);
+    const hits = [...(await search(text, POOL)), ...(wider ? await search(wider, NEED_POOL) : [])];
+    return openRows(s, scope, [...new Set(hits.map((h) => h.id))]);
   }
-  const hits = await faqIndex(s).search(text, [scope.readerPath], POOL);
-  return faqRows(s, hits.map((h) => h.id));
+  const search = (q: string, limit: number) => faqIndex(s).search(q, [scope.readerPath], limit);
+  const hits = [...(await search(text, POOL)), ...(wider ? await search(wider, NEED_POOL) : [])];
+  return faqRows(s, [...new Set(hits.map((h) => h.id))]);
+}
+
+/** The offline pool of a text in an index: its BM25 hits, and those of its need's words (`needQuery`). */
+export function offlinePool<M>(index: { search(q: string, o: { limit: number }): { id: number; meta: M }[] }, text: string): number[] {
+  const wider = needQuery(text);
+  const hits = [...index.search(text, { limit: POOL }), ...(wider ? index.search(wider, { limit: NEED_POOL }) : [])];
+  return [...new Set(hits.map((h) => h.id))];
 }
 
 async function openRows(s: Services, scope: Extract<Scope, { pool: "open" }>, ids: number[]): Promise<(Candidate & Meta)[]> {

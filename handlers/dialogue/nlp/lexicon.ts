@@ -100,6 +100,8 @@ export interface Lexicon {
   concepts: Map<string, string[]>;
   /** Longest phrase of `concepts`, in words. */
   conceptMaxWords: number;
+  /** First word of a phrase of `concepts` → the most words of a phrase starting with it. */
+  conceptMaxFrom: Map<string, number>;
   facets: Map<string, string>;
   /** Concept token → the kinds of thing it is (see `duplicates.classes`). */
   classes: Map<string, Set<string>>;
@@ -129,7 +131,12 @@ export function compileLexicon(data: LexiconData): Lexicon {
   for (const [to, froms] of Object.entries(d.concepts)) for (const f of froms) concepts.set(f, to.split(" ").filter(Boolean));
   for (const f of d.ignore) concepts.set(f, []);
   let conceptMaxWords = 1;
-  for (const k of concepts.keys()) conceptMaxWords = Math.max(conceptMaxWords, k.split(" ").length);
+  const conceptMaxFrom = new Map<string, number>();
+  for (const k of concepts.keys()) {
+    const ws = k.split(" ");
+    conceptMaxWords = Math.max(conceptMaxWords, ws.length);
+    conceptMaxFrom.set(ws[0]!, Math.max(conceptMaxFrom.get(ws[0]!) ?? 0, ws.length));
+  }
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return {
     data,
@@ -144,6 +151,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
     stopwords: new Set(n.stopwords),
     concepts,
     conceptMaxWords,
+    conceptMaxFrom,
     facets: invert(d.facets),
     classes: Object.entries(d.classes).reduce((m, [k, ts]) => {
       for (const t of ts) m.set(t, (m.get(t) ?? new Set<string>()).add(k));

@@ -28,6 +28,12 @@ function fixPlain(lex: Lexicon, w: string): string {
     } else if (/^\d{1,3}t$/.test(w)) {
       // "14t" is "14 tuổi"
       out = `${w.slice(0, -1)} tuoi`;
+    } else if (/^\d{1,4}(tr|cu)$/.test(w)) {
+      // "5tr", "8 củ" typed together: millions of dong
+      out = `${w.replace(/\D+$/, "")} trieu`;
+    } else if (/^\d{1,4}k$/.test(w)) {
+      // "500k": thousands of dong
+      out = `${w.slice(0, -1)} nghin`;
     } else if (/^[fjw][a-z]/.test(w) && !/\d/.test(w) && !keep.has(w)) {
       // Latin letters Vietnamese does not use, as youth type them: f→ph, j→gi, w→qu ("fai", "jup", "wen").
       out = (w[0] === "f" ? "ph" : w[0] === "j" ? "gi" : "qu") + w.slice(1);

@@ -19,9 +19,12 @@ const CONTACTS = "contacts";
 /** A clause opening on these words asks about the subject of the clause before it. */
 const FOLLOW_UP = /^(vay|the|vay thi|the thi|nhu vay|nhu the|vay cho|the cho|luc do|khi do|truong hop (nay|do)) /;
 /** Where a comment after the question begins ("… không mà mình không chắc"). */
-const AFTERTHOUGHT = / (?=ma (minh|em|toi|tui|to|con) (khong|chua|cung khong) (chac|biet|ro|hieu|nho)\b)/;
+// (groups non-capturing: split() would return what a capturing group matched as clauses of their own)
+const AFTERTHOUGHT = / (?=ma (?:minh|em|toi|tui|to|con) (?:khong|chua|cung khong) (?:chac|biet|ro|hieu|nho)\b)/;
+/** Most words of a comma fragment joined to the clause after it. */
+const SHORT_FRAGMENT = 2;
 /** Facets that, asked about on one side only, make a different question (not just extra detail). */
-export const ONE_SIDED_FACETS = new Set(["cost", "penalty", "papers"]);
+export const ONE_SIDED_FACETS = new Set(["cost", "penalty", "papers", "prevent"]);
 
 export interface Parsed {
   /** Concept → weight of its position (the ask sits at the end of a Vietnamese question). */
@@ -69,6 +72,13 @@ export function asksOf(q: string): Set<Ask> {
   const cut = q.lastIndexOf(" thi ");
   let found = cut > 0 ? read(q.slice(cut + 5)) : new Set<Ask>();
   if (!found.size) found = read(q);
+  // "có bà con lên ở mấy bữa có phải báo không": a yes-or-no question closing on "có … không"
+  // after a stated quantity asks only yes or no.
+  const yes = q.lastIndexOf(" co ");
+  if (found.has("yesno") && found.size > 1 && yes > 0) {
+    const tail = read(q.slice(yes + 1));
+    if (tail.size === 1 && tail.has("yesno")) return tail;
+  }
   return found;
 }
 
@@ -78,7 +88,8 @@ export function concepts(norm: string, laterClause = false): string[] {
   const words = norm.split(" ").filter(Boolean);
   /** Words of the longest phrase of the table starting at word i (0 when none). */
   const longest = (i: number) => {
-    for (let n = Math.min(lex.conceptMaxWords, words.length - i); n >= 1; n--) if (lex.concepts.has(words.slice(i, i + n).join(" "))) return n;
+    // only as many words as the longest phrase starting with this word
+    for (let n = Math.min(lex.conceptMaxFrom.get(words[i]!) ?? 0, words.length - i); n >= 1; n--) if (lex.concepts.has(words.slice(i, i + n).join(" "))) return n;
     return 0;
   };
   const out: string[] = [];
@@ -123,7 +134,21 @@ export function parse(text: string): Parsed {
   const sentenceOf: number[] = [];
   const clauses: string[] = [];
   text.split(/[.?!;\n]+/).forEach((sentence, k) => {
+    // A fragment of one or two words before a comma is a list of the clause after it ("miễn,
+    // giảm học phí", "hồ sơ, thủ tục đăng ký …"), not a clause of its own.
+    const parts: string[] = [];
+    let pending = "";
     for (const part of sentence.split(",")) {
+      const joined = pending ? `${pending} ${part}` : part;
+      // (words as typed: normalising each part twice costs more than the rare teen-code word miscounted)
+      if (part.trim().split(/\s+/).filter(Boolean).length <= SHORT_FRAGMENT) pending = joined;
+      else {
+        parts.push(joined);
+        pending = "";
+      }
+    }
+    if (pending) parts.push(pending);
+    for (const part of parts) {
       // "… có được hiến máu không mà mình không chắc": a comment after the question is its own clause.
       for (const c of normalize(part).split(AFTERTHOUGHT)) {
         if (!c) continue;
@@ -147,6 +172,10 @@ export function parse(text: string): Parsed {
   // tháng ạ") asks about that clause's subject: both are read as the asking clause. (Measured in
   // round 5 and not kept: merging an ask made only of question words, "…, như thế nào", or the
   // second of two asks, "ở đâu, cần giấy tờ gì", with the clause before it.)
+  // Two asks of one sentence ("ở đâu, cần giấy tờ gì", "thực hiện ở đâu, như thế nào") are both asked.
+  clauses.forEach((c, i) => {
+    if (i !== askClause && sentenceOf[i] === sentenceOf[askClause]) for (const x of asksOf(askForm(c))) asks.add(x);
+  });
   const prev = askClause - 1;
   if (prev >= 0 && sentenceOf[prev] === sentenceOf[askClause] && FOLLOW_UP.test(clauses[askClause]!)) {
     clauses.splice(prev, 2, `${clauses[prev]} ${clauses[askClause]!.replace(FOLLOW_UP, "")}`);

@@ -19,6 +19,8 @@ export interface SmallTalk {
    * câu hỏi rồi chờ khoảng mấy ngày thì có phản hồi"): the same as that intent said purely.
    */
   loose: boolean;
+  /** Whether a word left over names a subject of the lexicon (then it is a real question). */
+  named: boolean;
 }
 
 const LEFTOVER_MAX = 1;
@@ -28,12 +30,21 @@ const LOOSE_LEFTOVER_MAX = 6;
 const GENERIC_KINDS = ["ack", "greet", "presence", "identity"];
 /** Kinds that give way to a precise one said with them: praise said with thanks is thanks. */
 const YIELDS: Record<string, string[]> = {
-  compliment: ["thanks", "complaint"],
   bye: ["goodnight"],
   privacy: ["delete_data"],
   apology: ["bye", "goodnight", "thanks", "withdraw"],
   history: ["withdraw"],
+  // issue 12, round 6: a feeling or a remark said with a request ("chán quá, kể chuyện cười đi")
+  mood: ["joke", "song", "chitchat"],
+  wellbeing: ["joke", "song", "chitchat"],
+  compliment: ["thanks", "complaint", "weather"],
 };
+/**
+ * Kinds answered alike: opening the chat with a greeting, asking whether anyone is there or only
+ * calling the bot ("alo alo có ai hông" / "hello bot ơi").
+ */
+const SAME_AS: Record<string, string> = { presence: "greet", call: "greet" };
+const canonical = (kinds: Set<string>) => new Set([...kinds].map((k) => SAME_AS[k] ?? k));
 
 /** The small talk of a text. */
 export function smalltalk(text: string): SmallTalk {
@@ -53,15 +64,17 @@ export function smalltalk(text: string): SmallTalk {
   for (const generic of GENERIC_KINDS) if (kinds.size > 1) kinds.delete(generic);
   const left = rest.split(" ").filter((w) => w && !lex.smalltalkWords.has(w));
   // A word left over that names a subject of the lexicon ("nghèo", "vào Đảng") makes it a question.
-  // (a concept made only of words that go with small talk, "trả lời", names none)
+  // (a concept made only of words that go with small talk, "trả lời", names none, unless it is a
+  // thing of a known kind: "bằng lái" is made of such words)
   const named =
     left.length > 0 &&
-    concepts(rest.trim()).some((t) => (t.includes("_") || lex.classes.has(t)) && !t.split("_").every((w) => lex.smalltalkWords.has(w)));
+    concepts(rest.trim()).some((t) => lex.classes.has(t) || (t.includes("_") && !t.split("_").every((w) => lex.smalltalkWords.has(w))));
   const precise = [...kinds].some((k) => !GENERIC_KINDS.includes(k));
   return {
     kinds,
     pure: kinds.size > 0 && left.length <= LEFTOVER_MAX && !named,
     loose: precise && left.length <= LOOSE_LEFTOVER_MAX && !named,
+    named,
   };
 }
 
@@ -72,7 +85,9 @@ export function smalltalkVerdict(a: string, b: string): number | null {
 
 /** The verdict of `smalltalkVerdict` from the small talk of each side. */
 export function talkVerdict(sa: SmallTalk, sb: SmallTalk): number | null {
-  const same = sa.kinds.size > 0 && sa.kinds.size === sb.kinds.size && [...sa.kinds].every((k) => sb.kinds.has(k));
+  const ka = canonical(sa.kinds);
+  const kb = canonical(sb.kinds);
+  const same = ka.size > 0 && ka.size === kb.size && [...ka].every((k) => kb.has(k));
   // One precise intent, said purely on one side and loosely on the other.
   if (same && ((sa.pure && sb.loose) || (sb.pure && sa.loose))) return 1;
   if (!sa.pure && !sb.pure) return null;
