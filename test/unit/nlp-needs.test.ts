@@ -131,6 +131,18 @@ describe("need bank: the shipped bank and the duplicate detector", () => {
     expect(isDuplicate("bị nghiện game thì làm sao", "người nghiện ma túy thì làm sao").duplicate).toBe(false);
   });
 
+  it("When the lexicon reads only one side as small talk but the bank reads both clearly as one small-talk need, then they are duplicates", () => {
+    expect(isDuplicate("ai làm ra con bot này vậy", "Bot này do cơ quan nào lập ra thế?").duplicate).toBe(true);
+  });
+
+  it("When a long message tells a situation before it asks, then the bank reads its asking sentence apart too", () => {
+    const long = "Mình năm nay 24 tuổi, làm công nhân ở khu công nghiệp Bắc Ninh được ba năm, công ty vừa cho nghỉ việc vì cắt giảm. Giờ mình muốn xin trợ cấp thất nghiệp thì làm hồ sơ ở đâu?";
+    const short = "Nộp hồ sơ hưởng trợ cấp thất nghiệp ở đâu?";
+    const whole = needSimilarity(long, short);
+    expect(explain(long, short)!.need).toBeGreaterThan(whole + 0.1);
+    expect(isDuplicate(long, short).duplicate).toBe(true);
+  });
+
   it("When small talk comes with a real question, then the need bank's reading of small talk does not make it small talk", () => {
     expect(isDuplicate("cảm ơn ad", "cảm ơn ad, cho em hỏi vay vốn sinh viên thế nào").duplicate).toBe(false);
   });

@@ -238,6 +238,8 @@ export interface Features {
   parsed: Parsed;
   /** The needs of the bank the text may ask (needs.ts). */
   needs: NeedDistribution;
+  /** The needs of its last sentence alone, when it tells a situation first (else the same as `needs`). */
+  askNeeds: NeedDistribution;
 }
 
 /** Features of recently seen texts: a question is read once, then compared with many. */
@@ -249,7 +251,8 @@ const FEATURE_CACHE_MAX = 20_000;
 export function features(text: string): Features {
   let f = featureCache.get(text);
   if (f) return f;
-  f = { talk: smalltalk(text), parsed: parse(text), needs: needModel().distribution(text) };
+  const needs = needModel().distribution(text);
+  f = { talk: smalltalk(text), parsed: parse(text), needs, askNeeds: lastSentenceNeeds(text) ?? needs };
   if (featureCache.size >= FEATURE_CACHE_MAX) featureCache.delete(featureCache.keys().next().value!);
   featureCache.set(text, f);
   return f;
@@ -290,7 +293,9 @@ export function explain(a: string | Features, b: string | Features): Explained |
   const [short, long] = pa.concepts.size < pb.concepts.size ? [ca, cb] : pa.concepts.size > pb.concepts.size ? [cb, ca] : [(ca + cb) / 2, (ca + cb) / 2];
   const ua = unmatched(pa, pb);
   const ub = unmatched(pb, pa);
-  const need = needModel().compare(fa.needs, fb.needs);
+  // a situation told first colours the whole text's needs: its asking sentence is read apart too
+  const m = needModel();
+  const need = Math.max(m.compare(fa.needs, fb.needs), m.compare(fa.askNeeds, fb.needs), m.compare(fa.needs, fb.askNeeds), m.compare(fa.askNeeds, fb.askNeeds));
   return {
     f: SHORT_SHARE * short + (1 - SHORT_SHARE) * long,
     // Both sides end on something the other does not say: same subject, different asks.
@@ -315,9 +320,9 @@ export function similarity(a: string | Features, b: string | Features): number {
   const talk = talkVerdict(fa.talk, fb.talk);
   // Small talk the lexicon reads as two intents (or not at all) that the need bank reads as one
   // small-talk need, clearly, on both sides ("bạn giúp được gì" / "bot này trả lời được mấy vụ gì")
-  if (talk !== 1 && !fa.talk.named && !fb.talk.named) {
-    const ta = talkNeed(fa.needs);
-    if (ta !== null && ta === talkNeed(fb.needs)) return 1;
+  if (talk !== 1) {
+    const ta = talkNeed(fa.needs, fa.talk.named);
+    if (ta !== null && ta === talkNeed(fb.needs, fb.talk.named)) return 1;
   }
   if (talk !== null) return talk;
   const e = explain(fa, fb);
@@ -328,11 +333,28 @@ export function similarity(a: string | Features, b: string | Features): number {
   return Math.max(0, Math.min(1, covered * e.ask * e.facetAgreement * e.oneSided * e.substitution * e.targets));
 }
 
-/** Probability the bank's first need must have for a text to be read as that small talk. */
+/** Words a text must have before its last sentence is read apart. */
+const LONG_WORDS = 15;
+
+/** The needs of the last sentence of a long text (the one that asks, after the situation), or null. */
+function lastSentenceNeeds(text: string): NeedDistribution | null {
+  if (text.split(/\s+/).length < LONG_WORDS) return null;
+  const parts = text.split(/(?<=[.?!;])\s+|,\s+(?=(?:giờ|vậy|thì|nên|cho|có|em|mình|tôi|con)\b)/i).filter((p) => p.trim().length > 0);
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!;
+  return needModel().distribution(last);
+}
+
+/**
+ * Probability the bank's first need must have for a text to be read as that small talk; more
+ * when a word of the text names a subject of the lexicon ("bot này do đơn vị nào làm ra" is
+ * still small talk, "cảm ơn ad, cho em hỏi vay vốn…" is a question).
+ */
 const TALK_NEED_MIN = 0.4;
+const TALK_NEED_MIN_NAMED = 0.6;
 
 /** The small-talk need of the bank a text clearly says (its most probable need), or null. */
-function talkNeed(d: NeedDistribution): number | null {
+function talkNeed(d: NeedDistribution, named: boolean): number | null {
   let best = -1;
   let p = 0;
   for (const [i, q] of d) {
@@ -341,7 +363,7 @@ function talkNeed(d: NeedDistribution): number | null {
       best = i;
     }
   }
-  if (best < 0 || p < TALK_NEED_MIN) return null;
+  if (best < 0 || p < (named ? TALK_NEED_MIN_NAMED : TALK_NEED_MIN)) return null;
   return needModel().needs[best]?.id.startsWith("smalltalk-") ? best : null;
 }
 
