@@ -339,7 +339,7 @@ const LONG_WORDS = 15;
 /** The needs of the last sentence of a long text (the one that asks, after the situation), or null. */
 function lastSentenceNeeds(text: string): NeedDistribution | null {
   if (text.split(/\s+/).length < LONG_WORDS) return null;
-  const parts = text.split(/(?<=[.?!;])\s+|,\s+(?=(?:giờ|vậy|thì|nên|cho|có|em|mình|tôi|con)\b)/i).filter((p) => p.trim().length > 0);
+  const parts = text.split(/(?<=[.?!;])\s+/).filter((p) => p.trim().length > 0);
   if (parts.length < 2) return null;
   const last = parts[parts.length - 1]!;
   return needModel().distribution(last);
