@@ -8,18 +8,12 @@
  * Through the real interfaces: the strict fake Telegram and Zalo APIs and the web chat's HTTP API.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pino } from "pino";
-import { App } from "../../bot/app/app.ts";
-import { loadConfig } from "../../bot/app/config.ts";
-import { createUnit } from "../../bot/domain/org.ts";
+import type { App } from "../../bot/app/app.ts";
 import { sessionText as T } from "../../prompts/vi/sessions.ts";
 import { coreText } from "../../prompts/vi/core.ts";
-import { FakeTelegram } from "../fakes/telegram.ts";
-import { FakeZalo } from "../fakes/zalo.ts";
-import { freshDatabaseUrl } from "../helpers/db.ts";
-import { openDatabase } from "../../prisma/db.ts";
-import { allFeatures } from "../../bot/app/features.ts";
-import { JumpClock, seatCast } from "../helpers/channel-cast.ts";
+import type { FakeTelegram } from "../fakes/telegram.ts";
+import type { FakeZalo } from "../fakes/zalo.ts";
+import { JumpClock, seatCast, startThreeChannels } from "../helpers/channel-cast.ts";
 import { type ChannelUser, type Driver, WebDriver, waitForMessage } from "../e2e/drivers.ts";
 
 
@@ -62,31 +56,7 @@ describe("The session announcement's button: ask a question for this session", (
   beforeAll(async () => {
     // Monday 30/11/2026, 09:00 Vietnam time
     clock = new JumpClock(new Date("2026-11-30T02:00:00Z"));
-    db = await freshDatabaseUrl(undefined, "org");
-    tg = await FakeTelegram.start();
-    zalo = await FakeZalo.start();
-    const env: Record<string, string> = {
-      DATABASE_URL: db.url,
-      LOG_LEVEL: process.env.TEST_LOG ?? "silent",
-      WEB_PORT: "0",
-      WEB_CHAT: "on",
-      DEMO: "off",
-      ANON_BATCH_MINUTES: "0",
-      APP_SECRET: "sessions-button-secret-0123456789",
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.url,
-      ZALO_BOT_TOKEN: zalo.token,
-      ZALO_API_BASE: zalo.url,
-      ZALO_POLL_TIMEOUT: "2",
-    };
-    const config = loadConfig(env as NodeJS.ProcessEnv);
-    const pre = await openDatabase(db.url);
-    for (const f of allFeatures())
-      for (const t of f.ticks ?? []) await pre.prisma.setting.create({ data: { key: `tick:${f.name}:${t.name}`, value: clock.now().toISOString() } });
-    await pre.close();
-    app = await new App({ config, log: pino({ level: config.LOG_LEVEL }), clock }).start();
-    const other = await createUnit(app.s.prisma, { code: "TINH2", name: "Tỉnh đoàn Khác", level: "Tỉnh đoàn", parentId: null });
-    await createUnit(app.s.prisma, { code: "CD-K1", name: "Chi đoàn K1", level: "Chi đoàn", parentId: other.id, isBranch: true });
+    ({ app, tg, zalo, db } = await startThreeChannels(clock, "sessions-button-secret-0123456789"));
     const cast = [
       ["organiser", "web", "Bí thư Tỉnh đoàn", [{ role: "admin", unitCode: "TINH" }, { role: "cadre", unitCode: "TINH" }]],
       ["youthTg", "telegram", "Thanh niên Telegram", [{ role: "youth", unitCode: "CD-A1" }]],
